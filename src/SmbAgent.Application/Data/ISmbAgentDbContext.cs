@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using SmbAgent.Features;
+using SmbAgent.Identity;
+using SmbAgent.Leads;
+using SmbAgent.Tenancy;
+
+namespace SmbAgent.Data;
+
+/// <summary>
+/// The unit of work app services use (ADR 0002: EF Core in the application layer, no repositories).
+/// Tenant rows are filtered, stamped and guarded by the implementation; callers never add a tenant predicate.
+/// </summary>
+public interface ISmbAgentDbContext
+{
+    DbSet<Tenant> Tenants { get; }
+
+    DbSet<Edition> Editions { get; }
+
+    DbSet<FeatureValue> FeatureValues { get; }
+
+    DbSet<AppUser> Users { get; }
+
+    DbSet<AppRole> Roles { get; }
+
+    DbSet<IdentityUserRole<Guid>> UserRoles { get; }
+
+    DbSet<IdentityRoleClaim<Guid>> RoleClaims { get; }
+
+    DbSet<LeadQuestion> LeadQuestions { get; }
+
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+}

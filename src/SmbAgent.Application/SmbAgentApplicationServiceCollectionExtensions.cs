@@ -1,0 +1,132 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Caching.StackExchangeRedis;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SmbAgent.BackgroundJobs;
+using SmbAgent.Caching;
+using SmbAgent.Data;
+using SmbAgent.ErrorHandling;
+using SmbAgent.Features;
+using SmbAgent.Health;
+using SmbAgent.Identity;
+using SmbAgent.Leads;
+using SmbAgent.Permissions;
+using SmbAgent.Tenancy;
+using SmbAgent.Usage;
+using StackExchange.Redis;
+
+namespace SmbAgent;
+
+public static class SmbAgentApplicationServiceCollectionExtensions
+{
+    /// <summary>The in-process core both hosts share: tenancy, features, permissions, cache, seeding, jobs and app services.</summary>
+    public static IServiceCollection AddSmbAgentApplication(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddTenancy();
+        services.AddCaching(configuration);
+        services.AddFeatures();
+        services.AddPermissions();
+        services.AddSeeding(configuration);
+        services.AddSingleton<IBackgroundJobManager, HangfireBackgroundJobManager>();
+        services.AddTransient<TenantJobRunner>();
+        services.AddProblemDetails();
+        services.AddExceptionHandler<SmbAgentExceptionHandler>();
+        services.AddValidatorsFromAssemblyContaining<CreateUpdateLeadQuestionDtoValidator>(ServiceLifetime.Singleton);
+        services.AddScoped<ILeadQuestionAppService, LeadQuestionAppService>();
+        services.AddHealthChecks()
+            .AddCheck<RedisHealthCheck>("redis", HealthStatus.Degraded, ["ready"])
+            .AddCheck<JobServerHealthCheck>("jobs", HealthStatus.Degraded, ["ready"]);
+        return services;
+    }
+
+    /// <summary>Identity for tenant-scoped users; each host adds its own authentication scheme.</summary>
+    public static IdentityBuilder AddSmbAgentIdentityCore(this IServiceCollection services)
+    {
+        services.AddScoped<AccountSignInService>();
+        return services.AddIdentityCore<AppUser>(IdentityOptionsSetup.Configure)
+            .AddRoles<AppRole>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<AppUserClaimsPrincipalFactory>()
+            .AddDefaultTokenProviders();
+    }
+
+    /// <summary>Tenant resolution right after authentication.</summary>
+    public static IApplicationBuilder UseTenantResolution(this IApplicationBuilder app) =>
+        app.UseMiddleware<TenantResolutionMiddleware>();
+
+    private static void AddTenancy(this IServiceCollection services)
+    {
+        services.AddSingleton<ICurrentTenant, CurrentTenant>();
+        services.AddSingleton<IDataFilter, DataFilter>();
+        services.AddOptions<TenantResolveOptions>();
+        services.AddSingleton<CurrentUserTenantResolveContributor>();
+        services.AddScoped<TenantResolver>();
+        services.AddScoped<ITenantStore, TenantStore>();
+        services.AddScoped<TenantManager>();
+    }
+
+    private static void AddCaching(this IServiceCollection services, IConfiguration configuration)
+    {
+        var redis = configuration.GetConnectionString("Redis")
+                    ?? throw new InvalidOperationException("ConnectionStrings:Redis is not configured.");
+        services.AddSingleton<IConnectionMultiplexer>(_ =>
+        {
+            var options = ConfigurationOptions.Parse(redis);
+            // Start and keep running while Redis is down; reconnect in the background when it returns.
+            options.AbortOnConnectFail = false;
+            options.ConnectTimeout = 1000;
+            options.SyncTimeout = 1000;
+            options.AsyncTimeout = 1000;
+            return ConnectionMultiplexer.Connect(options);
+        });
+        services.AddSingleton<IDistributedCache>(sp => new ResilientDistributedCache(
+            new RedisCache(Options.Create(new RedisCacheOptions
+            {
+                InstanceName = "smbagent:",
+                ConnectionMultiplexerFactory = () => Task.FromResult(sp.GetRequiredService<IConnectionMultiplexer>()),
+            })),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<ResilientDistributedCache>>()));
+        services.AddHybridCache(options =>
+        {
+            // Short L1 lifetime: other instances' in-memory copies are not told about invalidations.
+            options.DefaultEntryOptions = new() { Expiration = TimeSpan.FromMinutes(10), LocalCacheExpiration = TimeSpan.FromSeconds(30) };
+        });
+    }
+
+    private static void AddFeatures(this IServiceCollection services)
+    {
+        services.AddScoped<IFeatureChecker, FeatureChecker>();
+        services.AddScoped<ITenantFeatureValueCache, TenantFeatureValueCache>();
+        services.AddScoped<FeatureManager>();
+        services.AddScoped<EditionCatalog>();
+        services.AddScoped<UsageQuota>();
+    }
+
+    private static void AddPermissions(this IServiceCollection services)
+    {
+        services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
+        services.AddScoped<IAuthorizationHandler, PermissionAuthorizationHandler>();
+        services.AddScoped<IPermissionStore, PermissionStore>();
+        services.AddScoped<PermissionManager>();
+    }
+
+    private static void AddSeeding(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<SeedOptions>(configuration.GetSection(SeedOptions.SectionName));
+        services.AddSingleton<IDataSeeder, DataSeeder>();
+        services.AddScoped<IDataSeedContributor, EditionDataSeedContributor>();
+        services.AddScoped<IDataSeedContributor, RoleDataSeedContributor>();
+        services.AddScoped<IDataSeedContributor, HostAdminDataSeedContributor>();
+        services.AddScoped<IDataSeedContributor, DemoTenantDataSeedContributor>();
+    }
+}

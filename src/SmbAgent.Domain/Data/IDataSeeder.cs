@@ -1,0 +1,6 @@
+namespace SmbAgent.Data;
+
+public interface IDataSeeder
+{
+    Task SeedAsync(DataSeedContext context, CancellationToken cancellationToken = default);
+}

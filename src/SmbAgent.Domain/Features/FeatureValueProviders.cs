@@ -1,0 +1,7 @@
+namespace SmbAgent.Features;
+
+public static class FeatureValueProviders
+{
+    public const string Edition = "E";
+    public const string Tenant = "T";
+}

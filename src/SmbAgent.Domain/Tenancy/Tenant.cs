@@ -1,0 +1,56 @@
+using SmbAgent.Data;
+
+namespace SmbAgent.Tenancy;
+
+/// <summary>A small business using SmbAgent. Host data: it does not belong to a tenant itself.</summary>
+public sealed class Tenant : IHasCreationTime
+{
+    private Tenant()
+    {
+        Name = string.Empty;
+        NormalizedName = string.Empty;
+    }
+
+    public Tenant(Guid id, string name, Guid editionId)
+    {
+        Id = id;
+        Name = string.Empty;
+        NormalizedName = string.Empty;
+        Rename(name);
+        EditionId = editionId;
+        IsActive = true;
+    }
+
+    public Guid Id { get; private set; }
+
+    public string Name { get; private set; }
+
+    public string NormalizedName { get; private set; }
+
+    public Guid EditionId { get; private set; }
+
+    public bool IsActive { get; private set; }
+
+    public DateTimeOffset CreationTime { get; set; }
+
+    public static string NormalizeName(string name) => name.Trim().ToUpperInvariant();
+
+    public void Rename(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        var trimmed = name.Trim();
+        if (trimmed.Length > TenantConsts.MaxNameLength)
+        {
+            throw new ArgumentException($"A tenant name has at most {TenantConsts.MaxNameLength} characters.", nameof(name));
+        }
+
+        Name = trimmed;
+        NormalizedName = NormalizeName(trimmed);
+    }
+
+    public void ChangeEdition(Guid editionId) => EditionId = editionId;
+
+    public void Activate() => IsActive = true;
+
+    public void Deactivate() => IsActive = false;
+}

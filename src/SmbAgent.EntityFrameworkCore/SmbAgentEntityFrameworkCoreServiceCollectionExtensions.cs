@@ -1,0 +1,65 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Npgsql;
+using SmbAgent.Data;
+using SmbAgent.EntityFrameworkCore;
+using SmbAgent.EntityFrameworkCore.Interceptors;
+using SmbAgent.Health;
+using SmbAgent.Identity;
+using SmbAgent.Usage;
+
+namespace SmbAgent;
+
+public static class SmbAgentEntityFrameworkCoreServiceCollectionExtensions
+{
+    /// <summary>PostgreSQL: the DbContext with its three tenant walls, Identity stores, Data Protection keys and the job store.</summary>
+    public static IServiceCollection AddSmbAgentEntityFrameworkCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString("SmbAgent")
+                               ?? throw new InvalidOperationException("ConnectionStrings:SmbAgent is not configured.");
+        services.Configure<DatabaseOptions>(o =>
+        {
+            o.ConnectionString = connectionString;
+            o.OwnerConnectionString = configuration.GetConnectionString("SmbAgentOwner");
+        });
+
+        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        services.AddSingleton<TenantSaveChangesInterceptor>();
+        services.AddSingleton<TenantSessionInterceptor>();
+        services.AddDbContext<SmbAgentDbContext>((sp, options) => options
+            .UseSmbAgentNpgsql(sp.GetRequiredService<NpgsqlDataSource>())
+            .AddInterceptors(sp.GetRequiredService<TenantSaveChangesInterceptor>(), sp.GetRequiredService<TenantSessionInterceptor>()));
+        services.AddScoped<ISmbAgentDbContext>(sp => sp.GetRequiredService<SmbAgentDbContext>());
+
+        services.AddScoped<IUserStore<AppUser>, UserStore<AppUser, AppRole, SmbAgentDbContext, Guid>>();
+        services.AddScoped<IRoleStore<AppRole>, RoleStore<AppRole, SmbAgentDbContext, Guid>>();
+        services.AddScoped<IUsageCounterStore, UsageCounterStore>();
+        services.AddScoped<DbMigrationService>();
+
+        // Both hosts read each other's cookies and tokens: one key ring, in the database.
+        services.AddDataProtection().SetApplicationName("SmbAgent").PersistKeysToDbContext<SmbAgentDbContext>();
+
+        var pollInterval = TimeSpan.FromSeconds(configuration.GetValue("Jobs:PollIntervalSeconds", 5.0));
+        services.AddHangfire(hangfire => hangfire
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UsePostgreSqlStorage(
+                storage => storage.UseNpgsqlConnection(connectionString),
+                new PostgreSqlStorageOptions
+                {
+                    SchemaName = DatabaseOptions.JobSchema,
+                    PrepareSchemaIfNecessary = false,
+                    QueuePollInterval = pollInterval,
+                }));
+
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", HealthStatus.Unhealthy, ["ready"]);
+        return services;
+    }
+}

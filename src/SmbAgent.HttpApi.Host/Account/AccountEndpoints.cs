@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using SmbAgent.Identity;
+
+namespace SmbAgent.HttpApi.Account;
+
+public static class AccountEndpoints
+{
+    public static void MapAccountEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/account").WithTags("Account");
+        group.MapPost("/token", IssueTokenAsync)
+            .WithName("IssueToken")
+            .WithSummary("Exchanges a business name (blank for platform admins), user name or email and password for a bearer token.");
+    }
+
+    /// <summary>The bearer handler writes the token response itself when the sign-in succeeds.</summary>
+    private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> IssueTokenAsync(
+        TokenRequest request,
+        AccountSignInService signIn,
+        SignInManager<AppUser> signInManager,
+        CancellationToken cancellationToken)
+    {
+        signInManager.AuthenticationScheme = IdentityConstants.BearerScheme;
+        var result = await signIn.PasswordSignInAsync(request.Business, request.UserName, request.Password, isPersistent: false, cancellationToken);
+        if (result.Succeeded)
+        {
+            return TypedResults.Empty;
+        }
+
+        return result.IsLockedOut
+            ? TypedResults.Problem("Too many failed attempts. Try again later.", statusCode: StatusCodes.Status423Locked, title: "Locked out")
+            : TypedResults.Problem("The business, user name or password is wrong.", statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
+    }
+
+    public sealed record TokenRequest(string? Business, string UserName, string Password);
+}

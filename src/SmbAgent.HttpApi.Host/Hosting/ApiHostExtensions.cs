@@ -1,0 +1,56 @@
+using Hangfire;
+using Microsoft.AspNetCore.Identity;
+using SmbAgent.Data;
+using SmbAgent.Health;
+using SmbAgent.HttpApi.Account;
+using SmbAgent.HttpApi.Features;
+using SmbAgent.HttpApi.Leads;
+using SmbAgent.HttpApi.Tenancy;
+
+namespace SmbAgent.HttpApi.Hosting;
+
+/// <summary>The public API host: bearer tokens, the job server, endpoint groups and health.</summary>
+public static class ApiHostExtensions
+{
+    public static WebApplicationBuilder AddApiHost(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSmbAgentIdentityCore();
+        services.AddAuthentication(IdentityConstants.BearerScheme).AddBearerToken(IdentityConstants.BearerScheme);
+        services.AddAuthorization();
+        services.AddOpenApi();
+        services.AddHangfireServer(options =>
+        {
+            options.WorkerCount = builder.Configuration.GetValue("Jobs:WorkerCount", 4);
+            options.SchedulePollingInterval = TimeSpan.FromSeconds(builder.Configuration.GetValue("Jobs:PollIntervalSeconds", 5.0));
+        });
+        return builder;
+    }
+
+    public static WebApplication UseApiHost(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseTenantResolution();
+        app.UseAuthorization();
+        return app;
+    }
+
+    public static WebApplication MapApiEndpoints(this WebApplication app)
+    {
+        app.MapOpenApi("/api-docs/{documentName}.json");
+        app.MapHealthChecks("/health", new() { ResponseWriter = HealthResponseWriter.WriteAsync });
+        app.MapAccountEndpoints();
+        app.MapTenancyEndpoints();
+        app.MapFeatureEndpoints();
+        app.MapLeadQuestionEndpoints();
+        return app;
+    }
+
+    public static async Task MigrateDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DbMigrationService>().MigrateAsync();
+    }
+}

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Identity;
+using SmbAgent.Health;
+using SmbAgent.Identity;
+
+namespace SmbAgent.Web.Hosting;
+
+/// <summary>The admin host: Identity cookies (re-validated inside the user's tenant), Razor Pages and health.</summary>
+public static class WebHostExtensions
+{
+    public static WebApplicationBuilder AddWebHost(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSmbAgentIdentityCore();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/Account/Login";
+            options.LogoutPath = "/Account/Logout";
+            options.AccessDeniedPath = "/Account/AccessDenied";
+            options.Cookie.Name = "smbagent.auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        services.AddScoped<ISecurityStampValidator, TenantAwareSecurityStampValidator>();
+        services.AddAuthorization();
+        services.AddRazorPages(options => options.Conventions.AuthorizeFolder("/").AllowAnonymousToFolder("/Account"));
+        services.AddControllers();
+        return builder;
+    }
+
+    public static WebApplication UseWebHost(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseExceptionHandler("/Error");
+        app.UseStatusCodePages();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseTenantResolution();
+        app.UseAuthorization();
+        return app;
+    }
+
+    public static WebApplication MapWebEndpoints(this WebApplication app)
+    {
+        app.MapHealthChecks("/health", new() { ResponseWriter = HealthResponseWriter.WriteAsync }).AllowAnonymous();
+        app.MapRazorPages();
+        app.MapControllers();
+        return app;
+    }
+}
