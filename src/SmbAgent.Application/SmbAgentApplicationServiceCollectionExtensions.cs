@@ -91,7 +91,7 @@ public static class SmbAgentApplicationServiceCollectionExtensions
         services.AddSingleton<IDistributedCache>(sp => new ResilientDistributedCache(
             new RedisCache(Options.Create(new RedisCacheOptions
             {
-                InstanceName = "smbagent:",
+                InstanceName = configuration.GetValue("Cache:InstanceName", "smbagent:"),
                 ConnectionMultiplexerFactory = () => Task.FromResult(sp.GetRequiredService<IConnectionMultiplexer>()),
             })),
             sp.GetRequiredService<TimeProvider>(),

@@ -1,5 +1,6 @@
 using Hangfire;
 using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -45,19 +46,19 @@ public static class SmbAgentEntityFrameworkCoreServiceCollectionExtensions
         // Both hosts read each other's cookies and tokens: one key ring, in the database.
         services.AddDataProtection().SetApplicationName("SmbAgent").PersistKeysToDbContext<SmbAgentDbContext>();
 
-        var pollInterval = TimeSpan.FromSeconds(configuration.GetValue("Jobs:PollIntervalSeconds", 5.0));
+        // The job store is registered in DI, not Hangfire's static JobStorage.Current, so several
+        // hosts in one process (tests) each keep their own database.
+        var jobStorageOptions = new PostgreSqlStorageOptions
+        {
+            SchemaName = DatabaseOptions.JobSchema,
+            PrepareSchemaIfNecessary = false,
+            QueuePollInterval = TimeSpan.FromSeconds(configuration.GetValue("Jobs:PollIntervalSeconds", 5.0)),
+        };
+        services.AddSingleton<JobStorage>(_ => new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, jobStorageOptions), jobStorageOptions));
         services.AddHangfire(hangfire => hangfire
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings()
-            .UsePostgreSqlStorage(
-                storage => storage.UseNpgsqlConnection(connectionString),
-                new PostgreSqlStorageOptions
-                {
-                    SchemaName = DatabaseOptions.JobSchema,
-                    PrepareSchemaIfNecessary = false,
-                    QueuePollInterval = pollInterval,
-                }));
+            .UseRecommendedSerializerSettings());
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", HealthStatus.Unhealthy, ["ready"]);
         return services;

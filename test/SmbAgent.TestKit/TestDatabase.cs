@@ -1,0 +1,39 @@
+using Npgsql;
+
+namespace SmbAgent.TestKit;
+
+/// <summary>A database of its own for one test fixture, created empty from template1 (which has pgvector) and dropped at the end.</summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    private TestDatabase(string name)
+    {
+        Name = name;
+        AppConnectionString = TestEnvironment.ForDatabase(TestEnvironment.AppConnectionString, name);
+        OwnerConnectionString = TestEnvironment.ForDatabase(TestEnvironment.OwnerConnectionString, name);
+    }
+
+    public string Name { get; }
+
+    public string AppConnectionString { get; }
+
+    public string OwnerConnectionString { get; }
+
+    public static async Task<TestDatabase> CreateAsync(string purpose)
+    {
+        var name = $"smbagent_test_{purpose.ToLowerInvariant()}_{Guid.NewGuid():N}"[..48];
+        await using var connection = new NpgsqlConnection(TestEnvironment.ForDatabase(TestEnvironment.OwnerConnectionString, "postgres"));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\" TEMPLATE template1", connection);
+        await command.ExecuteNonQueryAsync();
+        return new TestDatabase(name);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(TestEnvironment.ForDatabase(TestEnvironment.OwnerConnectionString, "postgres"));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}

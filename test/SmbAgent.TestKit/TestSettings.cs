@@ -1,0 +1,22 @@
+namespace SmbAgent.TestKit;
+
+/// <summary>Configuration every test host and service provider gets: its own database, a private cache prefix, fast jobs.</summary>
+public static class TestSettings
+{
+    public const string HostAdminEmail = "admin@smbagent.test";
+
+    public static readonly string HostAdminPassword = $"Host-{Guid.NewGuid():N}A1";
+
+    public static Dictionary<string, string?> For(TestDatabase database, string? redisConnectionString = null) => new()
+    {
+        ["ConnectionStrings:SmbAgent"] = database.AppConnectionString,
+        ["ConnectionStrings:SmbAgentOwner"] = database.OwnerConnectionString,
+        ["ConnectionStrings:Redis"] = redisConnectionString ?? TestEnvironment.RedisConnectionString,
+        ["Cache:InstanceName"] = $"test-{database.Name}:",
+        ["Jobs:PollIntervalSeconds"] = "0.5",
+        ["Jobs:WorkerCount"] = "2",
+        ["Seed:HostAdmin:Email"] = HostAdminEmail,
+        ["Seed:HostAdmin:Password"] = HostAdminPassword,
+        ["Logging:LogLevel:Default"] = "Warning",
+    };
+}
