@@ -21,9 +21,8 @@ public sealed class CoreFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync("core");
+        await _database.MigrateAsync();
         Services = BuildServices(_database);
-        await using var scope = Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DbMigrationService>().MigrateAsync();
     }
 
     public static ServiceProvider BuildServices(TestDatabase database, IDictionary<string, string?>? overrides = null)

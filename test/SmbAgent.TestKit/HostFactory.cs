@@ -1,13 +1,13 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using SmbAgent.Data;
 
 namespace SmbAgent.TestKit;
 
 /// <summary>
-/// A host (either one) over its own migrated database. Settings go in through configuration, as
-/// the run command's environment does.
+/// A host (either one) over a database migrated beforehand (<see cref="TestDatabase.MigrateAsync"/>),
+/// as the run command migrates before it starts the hosts. Settings go in through configuration.
 /// </summary>
 public class HostFactory<TEntryPoint>(TestDatabase database, IDictionary<string, string?>? overrides = null)
     : WebApplicationFactory<TEntryPoint>
@@ -15,11 +15,8 @@ public class HostFactory<TEntryPoint>(TestDatabase database, IDictionary<string,
 {
     public TestDatabase Database { get; } = database;
 
-    public async Task MigrateAsync()
-    {
-        await using var scope = Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DbMigrationService>().MigrateAsync();
-    }
+    /// <summary>Extra registrations for the test (e.g. a job only the test defines).</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -33,6 +30,11 @@ public class HostFactory<TEntryPoint>(TestDatabase database, IDictionary<string,
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (TestServices is not null)
+        {
+            builder.ConfigureTestServices(TestServices);
         }
     }
 }

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using SmbAgent.Data;
 
 namespace SmbAgent.TestKit;
 
@@ -26,6 +28,14 @@ public sealed class TestDatabase : IAsyncDisposable
         await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\" TEMPLATE template1", connection);
         await command.ExecuteNonQueryAsync();
         return new TestDatabase(name);
+    }
+
+    /// <summary>Runs the real <c>migrate</c> (schema, grants, job store, seed) against this database.</summary>
+    public async Task MigrateAsync(IDictionary<string, string?>? overrides = null)
+    {
+        await using var services = CoreFixture.BuildServices(this, overrides);
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DbMigrationService>().MigrateAsync();
     }
 
     public async ValueTask DisposeAsync()

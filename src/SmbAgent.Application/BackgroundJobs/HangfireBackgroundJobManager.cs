@@ -6,12 +6,11 @@ namespace SmbAgent.BackgroundJobs;
 /// <summary>Every job carries the tenant it was queued for as its first argument.</summary>
 public sealed class HangfireBackgroundJobManager(IBackgroundJobClient client, ICurrentTenant currentTenant) : IBackgroundJobManager
 {
-    public string Enqueue<TJob, TArgs>(TArgs args, TimeSpan? delay = null)
-        where TJob : IBackgroundJob<TArgs>
+    public string Enqueue<TArgs>(TArgs args, TimeSpan? delay = null)
     {
         var tenantId = currentTenant.Id;
         return delay is { } wait
-            ? client.Schedule<TenantJobRunner>(runner => runner.RunAsync<TJob, TArgs>(tenantId, args, CancellationToken.None), wait)
-            : client.Enqueue<TenantJobRunner>(runner => runner.RunAsync<TJob, TArgs>(tenantId, args, CancellationToken.None));
+            ? client.Schedule<TenantJobRunner>(runner => runner.RunAsync(tenantId, args, CancellationToken.None), wait)
+            : client.Enqueue<TenantJobRunner>(runner => runner.RunAsync(tenantId, args, CancellationToken.None));
     }
 }

@@ -4,18 +4,17 @@ using SmbAgent.Tenancy;
 namespace SmbAgent.BackgroundJobs;
 
 /// <summary>
-/// The one Hangfire entry point: enters the job's tenant, then runs the job from the job's DI scope.
-/// Keep this signature stable: queued jobs are serialized calls to it.
+/// The one Hangfire entry point: enters the job's tenant, then runs the job registered for the
+/// arguments type from the job's DI scope. Keep this signature stable: queued jobs are serialized
+/// calls to it.
 /// </summary>
 public sealed class TenantJobRunner(IServiceProvider services, ICurrentTenant currentTenant)
 {
-    public async Task RunAsync<TJob, TArgs>(Guid? tenantId, TArgs args, CancellationToken cancellationToken)
-        where TJob : IBackgroundJob<TArgs>
+    public async Task RunAsync<TArgs>(Guid? tenantId, TArgs args, CancellationToken cancellationToken)
     {
         using (currentTenant.Change(tenantId))
         {
-            var job = ActivatorUtilities.GetServiceOrCreateInstance<TJob>(services);
-            await job.ExecuteAsync(args, cancellationToken);
+            await services.GetRequiredService<IBackgroundJob<TArgs>>().ExecuteAsync(args, cancellationToken);
         }
     }
 }

@@ -1,0 +1,65 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SmbAgent.BackgroundJobs;
+using SmbAgent.Data;
+using SmbAgent.Tenancy;
+
+namespace SmbAgent.HttpApi.Tests.Jobs;
+
+/// <summary>Jobs carry the tenant they were queued for and run inside it, on the API host's job server.</summary>
+public sealed class TenantJobTests(ApiFixture fixture) : IClassFixture<ApiFixture>
+{
+    [Fact]
+    public async Task A_job_runs_in_the_tenant_it_was_queued_for_and_sees_only_that_tenants_rows()
+    {
+        var a = await fixture.CreateTenantAsync();
+        var b = await fixture.CreateTenantAsync();
+        var runA = Guid.NewGuid();
+        var runHost = Guid.NewGuid();
+
+        var currentTenant = fixture.Factory.Services.GetRequiredService<ICurrentTenant>();
+        var jobs = fixture.Factory.Services.GetRequiredService<IBackgroundJobManager>();
+        using (currentTenant.Change(a.TenantId))
+        {
+            jobs.Enqueue(new RecordTenantArgs(runA));
+        }
+
+        jobs.Enqueue(new RecordTenantArgs(runHost));
+
+        var inA = await RecordTenantJob.WaitForAsync(runA);
+        var inHost = await RecordTenantJob.WaitForAsync(runHost);
+
+        inA.TenantId.ShouldBe(a.TenantId);
+        inA.VisibleUserTenants.ShouldBe([a.TenantId]);
+        inA.VisibleUserTenants.ShouldNotContain(b.TenantId);
+        inHost.TenantId.ShouldBeNull();
+        inHost.VisibleUserTenants.ShouldAllBe(t => t == null);
+    }
+}
+
+public sealed record RecordTenantArgs(Guid RunId);
+
+public sealed record RecordedRun(Guid? TenantId, IReadOnlyList<Guid?> VisibleUserTenants);
+
+public sealed class RecordTenantJob(ICurrentTenant currentTenant, ISmbAgentDbContext db) : IBackgroundJob<RecordTenantArgs>
+{
+    private static readonly ConcurrentDictionary<Guid, RecordedRun> Runs = new();
+
+    public async Task ExecuteAsync(RecordTenantArgs args, CancellationToken cancellationToken)
+    {
+        var visible = await db.Users.Select(u => u.TenantId).Distinct().ToListAsync(cancellationToken);
+        Runs[args.RunId] = new RecordedRun(currentTenant.Id, visible);
+    }
+
+    public static async Task<RecordedRun> WaitForAsync(Guid runId)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (!Runs.ContainsKey(runId))
+        {
+            await Task.Delay(100, timeout.Token);
+        }
+
+        return Runs[runId];
+    }
+}
