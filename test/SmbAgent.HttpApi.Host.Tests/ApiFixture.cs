@@ -20,11 +20,21 @@ public sealed class ApiFixture : IAsyncLifetime
     /// <summary>Settings over the kit's defaults, for a fixture a test builds itself.</summary>
     public IDictionary<string, string?> Overrides { get; init; } = new Dictionary<string, string?>();
 
+    /// <summary>Extra registrations for a fixture a test builds itself.</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync("api");
         await _database.MigrateAsync();
-        Factory = new HostFactory<Program>(_database, Overrides) { TestServices = services => services.AddBackgroundJob<RecordTenantJob, RecordTenantArgs>() };
+        Factory = new HostFactory<Program>(_database, Overrides)
+        {
+            TestServices = services =>
+            {
+                services.AddBackgroundJob<RecordTenantJob, RecordTenantArgs>();
+                TestServices?.Invoke(services);
+            },
+        };
     }
 
     public async Task DisposeAsync()

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using SmbAgent.ErrorHandling;
 
 namespace SmbAgent.Tenancy;
@@ -9,7 +10,10 @@ namespace SmbAgent.Tenancy;
 /// and inactive (403) tenants, refuses a signed-in user who names another tenant (403), then runs the
 /// rest of the request inside <c>CurrentTenant.Change</c>.
 /// </summary>
-public sealed partial class TenantResolutionMiddleware(RequestDelegate next, ILogger<TenantResolutionMiddleware> logger)
+public sealed partial class TenantResolutionMiddleware(
+    RequestDelegate next,
+    IOptions<TenantResolveOptions> options,
+    ILogger<TenantResolutionMiddleware> logger)
 {
     public async Task InvokeAsync(HttpContext httpContext, TenantResolver resolver, ITenantStore tenantStore, ICurrentTenant currentTenant)
     {
@@ -18,6 +22,13 @@ public sealed partial class TenantResolutionMiddleware(RequestDelegate next, ILo
         if (resolved.TenantId is { } tenantId)
         {
             tenant = await tenantStore.FindAsync(tenantId, httpContext.RequestAborted);
+            if ((tenant is null || !tenant.IsActive)
+                && resolved.ResolvedBy == CurrentUserTenantResolveContributor.ContributorName
+                && options.Value.OnUserTenantUnavailable is { } onUnavailable)
+            {
+                await onUnavailable(httpContext);
+            }
+
             if (tenant is null)
             {
                 await Problems.WriteAsync(httpContext, StatusCodes.Status404NotFound, "Tenant not found", "The tenant of this request does not exist.");

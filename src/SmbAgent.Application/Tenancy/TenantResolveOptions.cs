@@ -4,4 +4,10 @@ public sealed class TenantResolveOptions
 {
     /// <summary>Contributor types in the order they run; the current user's claim is always first.</summary>
     public List<Type> Contributors { get; } = [typeof(CurrentUserTenantResolveContributor)];
+
+    /// <summary>
+    /// Runs when a signed-in user's tenant no longer exists or was deactivated, before the 404/403 is
+    /// written. The admin host signs the cookie out here, so the browser is not stuck on the refusal.
+    /// </summary>
+    public Func<Microsoft.AspNetCore.Http.HttpContext, Task>? OnUserTenantUnavailable { get; set; }
 }

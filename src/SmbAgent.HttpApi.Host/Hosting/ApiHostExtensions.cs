@@ -1,4 +1,5 @@
 using Hangfire;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using SmbAgent.Data;
 using SmbAgent.Health;
@@ -18,6 +19,7 @@ public static class ApiHostExtensions
         services.AddSmbAgentIdentityCore();
         services.AddAuthentication(IdentityConstants.BearerScheme).AddBearerToken(IdentityConstants.BearerScheme);
         services.AddAuthorization();
+        services.Configure<ForwardedHeadersOptions>(options => options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         services.AddOpenApi();
         services.AddHangfireServer(options =>
         {
@@ -29,6 +31,7 @@ public static class ApiHostExtensions
 
     public static WebApplication UseApiHost(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();

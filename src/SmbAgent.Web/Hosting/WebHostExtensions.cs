@@ -1,6 +1,9 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using SmbAgent.Health;
 using SmbAgent.Identity;
+using SmbAgent.Tenancy;
 
 namespace SmbAgent.Web.Hosting;
 
@@ -23,7 +26,11 @@ public static class WebHostExtensions
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         services.AddScoped<ISecurityStampValidator, TenantAwareSecurityStampValidator>();
+        services.Configure<TenantResolveOptions>(options =>
+            options.OnUserTenantUnavailable = httpContext => httpContext.SignOutAsync(IdentityConstants.ApplicationScheme));
         services.AddAuthorization();
+        // Behind a TLS-terminating proxy on loopback (the default trusted proxy), cookies stay Secure and redirects https.
+        services.Configure<ForwardedHeadersOptions>(options => options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         services.AddRazorPages(options => options.Conventions.AuthorizeFolder("/").AllowAnonymousToFolder("/Account"));
         services.AddControllers();
         return builder;
@@ -31,6 +38,7 @@ public static class WebHostExtensions
 
     public static WebApplication UseWebHost(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
