@@ -46,8 +46,8 @@ public static class SmbAgentEntityFrameworkCoreServiceCollectionExtensions
         // Both hosts read each other's cookies and tokens: one key ring, in the database.
         services.AddDataProtection().SetApplicationName("SmbAgent").PersistKeysToDbContext<SmbAgentDbContext>();
 
-        // The job store is registered in DI, not Hangfire's static JobStorage.Current, so several
-        // hosts in one process (tests) each keep their own database.
+        // The job store and its clients are registered in DI, not through Hangfire's static
+        // JobStorage.Current, so several hosts in one process (tests) each keep their own database.
         var jobStorageOptions = new PostgreSqlStorageOptions
         {
             SchemaName = DatabaseOptions.JobSchema,
@@ -55,6 +55,8 @@ public static class SmbAgentEntityFrameworkCoreServiceCollectionExtensions
             QueuePollInterval = TimeSpan.FromSeconds(configuration.GetValue("Jobs:PollIntervalSeconds", 5.0)),
         };
         services.AddSingleton<JobStorage>(_ => new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, jobStorageOptions), jobStorageOptions));
+        services.AddSingleton<IBackgroundJobClient>(sp => new BackgroundJobClient(sp.GetRequiredService<JobStorage>()));
+        services.AddSingleton<IRecurringJobManager>(sp => new RecurringJobManager(sp.GetRequiredService<JobStorage>()));
         services.AddHangfire(hangfire => hangfire
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
