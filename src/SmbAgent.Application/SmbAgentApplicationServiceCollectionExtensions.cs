@@ -11,8 +11,10 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SmbAgent.BackgroundJobs;
+using SmbAgent.Auditing;
 using SmbAgent.Caching;
 using SmbAgent.Data;
+using SmbAgent.Emailing;
 using SmbAgent.ErrorHandling;
 using SmbAgent.Features;
 using SmbAgent.Health;
@@ -21,6 +23,7 @@ using SmbAgent.Leads;
 using SmbAgent.Permissions;
 using SmbAgent.Tenancy;
 using SmbAgent.Usage;
+using SmbAgent.Workspace;
 using StackExchange.Redis;
 
 namespace SmbAgent;
@@ -42,6 +45,9 @@ public static class SmbAgentApplicationServiceCollectionExtensions
         services.AddExceptionHandler<SmbAgentExceptionHandler>();
         services.AddValidatorsFromAssemblyContaining<CreateUpdateLeadQuestionDtoValidator>(ServiceLifetime.Singleton);
         services.AddScoped<ILeadQuestionAppService, LeadQuestionAppService>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<IAuditLogger, AuditLogger>();
+        services.AddEmailing(configuration);
         services.AddHealthChecks()
             .AddCheck<RedisHealthCheck>("redis", HealthStatus.Degraded, ["ready"])
             .AddCheck<JobServerHealthCheck>("jobs", HealthStatus.Degraded, ["ready"]);
@@ -103,6 +109,20 @@ public static class SmbAgentApplicationServiceCollectionExtensions
         });
     }
 
+    private static void AddEmailing(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(EmailOptions.SectionName);
+        services.Configure<EmailOptions>(section);
+        if (section.Get<EmailOptions>()?.UsesSmtp == true)
+        {
+            services.AddSingleton<IEmailSender, SmtpEmailSender>();
+        }
+        else
+        {
+            services.AddSingleton<IEmailSender, PickupDirectoryEmailSender>();
+        }
+    }
+
     private static void AddFeatures(this IServiceCollection services)
     {
         services.AddScoped<IFeatureChecker, FeatureChecker>();
@@ -127,6 +147,8 @@ public static class SmbAgentApplicationServiceCollectionExtensions
         services.AddScoped<IDataSeedContributor, EditionDataSeedContributor>();
         services.AddScoped<IDataSeedContributor, RoleDataSeedContributor>();
         services.AddScoped<IDataSeedContributor, HostAdminDataSeedContributor>();
+        services.AddScoped<IDataSeedContributor, PlatformSettingsDataSeedContributor>();
+        services.AddScoped<IDataSeedContributor, WorkspaceDataSeedContributor>();
         services.AddScoped<IDataSeedContributor, DemoTenantDataSeedContributor>();
     }
 }

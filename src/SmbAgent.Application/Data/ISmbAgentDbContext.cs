@@ -1,9 +1,12 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using SmbAgent.Auditing;
 using SmbAgent.Features;
 using SmbAgent.Identity;
 using SmbAgent.Leads;
+using SmbAgent.Platform;
 using SmbAgent.Tenancy;
+using SmbAgent.Workspace;
 
 namespace SmbAgent.Data;
 
@@ -28,6 +31,14 @@ public interface ISmbAgentDbContext
     DbSet<IdentityRoleClaim<Guid>> RoleClaims { get; }
 
     DbSet<LeadQuestion> LeadQuestions { get; }
+
+    DbSet<BusinessProfile> BusinessProfiles { get; }
+
+    DbSet<AgentSettings> AgentSettings { get; }
+
+    DbSet<AuditLogEntry> AuditLogEntries { get; }
+
+    DbSet<PlatformSettings> PlatformSettings { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

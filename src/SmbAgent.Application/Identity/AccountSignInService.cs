@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using SmbAgent.Auditing;
 using SmbAgent.Tenancy;
 
 namespace SmbAgent.Identity;
@@ -10,7 +11,8 @@ namespace SmbAgent.Identity;
 public sealed class AccountSignInService(
     SignInManager<AppUser> signInManager,
     ITenantStore tenantStore,
-    ICurrentTenant currentTenant)
+    ICurrentTenant currentTenant,
+    IAuditLogger audit)
 {
     public async Task<SignInResult> PasswordSignInAsync(
         string? businessName,
@@ -40,7 +42,10 @@ public sealed class AccountSignInService(
                 return SignInResult.Failed;
             }
 
-            return await signInManager.PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure: true);
+            var result = await signInManager.PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure: true);
+            var action = result.Succeeded ? AuditActions.SignedIn : result.IsLockedOut ? AuditActions.LockedOut : AuditActions.SignInFailed;
+            await audit.LogAsync(action, $"user {user.UserName}", cancellationToken);
+            return result;
         }
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SmbAgent.Data;
 using SmbAgent.Features;
 using SmbAgent.Identity;
+using SmbAgent.Workspace;
 
 namespace SmbAgent.Tenancy;
 
@@ -44,7 +45,17 @@ public sealed class TenantManager(
         await db.SaveChangesAsync(cancellationToken);
         await tenantStore.InvalidateAsync(tenant.Id, tenant.Name, cancellationToken);
 
-        await seeder.SeedAsync(new DataSeedContext(tenant.Id), cancellationToken);
+        await seeder.SeedAsync(
+            new DataSeedContext(tenant.Id)
+            {
+                Properties = new Dictionary<string, string?>
+                {
+                    [WorkspaceDataSeedContributor.BusinessTypeProperty] = request.BusinessType.ToString(),
+                    [WorkspaceDataSeedContributor.TimeZoneProperty] = request.TimeZone,
+                    [WorkspaceDataSeedContributor.CountryProperty] = request.Country,
+                },
+            },
+            cancellationToken);
 
         using (currentTenant.Change(tenant.Id, tenant.Name))
         {
@@ -83,4 +94,7 @@ public sealed record CreateTenantRequest(
     string OwnerPassword,
     string? OwnerName = null,
     string? EditionName = null,
-    bool OwnerEmailConfirmed = false);
+    bool OwnerEmailConfirmed = false,
+    BusinessType BusinessType = BusinessType.Other,
+    string TimeZone = "UTC",
+    string Country = "US");

@@ -4,12 +4,15 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using SmbAgent.Auditing;
 using SmbAgent.Data;
 using SmbAgent.Features;
 using SmbAgent.Identity;
 using SmbAgent.Leads;
+using SmbAgent.Platform;
 using SmbAgent.Tenancy;
 using SmbAgent.Usage;
+using SmbAgent.Workspace;
 
 namespace SmbAgent.EntityFrameworkCore;
 
@@ -38,6 +41,14 @@ public sealed class SmbAgentDbContext(DbContextOptions<SmbAgentDbContext> option
     public DbSet<UsageCounter> UsageCounters => Set<UsageCounter>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<BusinessProfile> BusinessProfiles => Set<BusinessProfile>();
+
+    public DbSet<AgentSettings> AgentSettings => Set<AgentSettings>();
+
+    public DbSet<AuditLogEntry> AuditLogEntries => Set<AuditLogEntry>();
+
+    public DbSet<PlatformSettings> PlatformSettings => Set<PlatformSettings>();
 
     internal ICurrentTenant CurrentTenant => currentTenant;
 

@@ -19,11 +19,12 @@ public sealed class TenantWallTests(CoreFixture fixture) : IClassFixture<CoreFix
     {
         var (a, b) = await TwoTenantsWithQuestionsAsync();
 
-        var seen = await fixture.InTenantAsync(a.Tenant, sp => Db(sp).LeadQuestions.Select(q => q.Id).ToListAsync());
+        var seen = await fixture.InTenantAsync(a.Tenant, sp => Db(sp).LeadQuestions.Select(q => new { q.Id, q.TenantId }).ToListAsync());
         var found = await fixture.InTenantAsync(a.Tenant, sp => Db(sp).LeadQuestions.FirstOrDefaultAsync(q => q.Id == b.Question));
         var foundById = await fixture.InTenantAsync(a.Tenant, async sp => await Db(sp).LeadQuestions.FindAsync(b.Question));
 
-        seen.ShouldBe([a.Question]);
+        seen.ShouldContain(q => q.Id == a.Question);
+        seen.ShouldAllBe(q => q.TenantId == a.Tenant);
         found.ShouldBeNull();
         foundById.ShouldBeNull();
     }
@@ -62,6 +63,7 @@ public sealed class TenantWallTests(CoreFixture fixture) : IClassFixture<CoreFix
     public async Task A_write_that_names_another_tenant_is_refused_by_the_guard_and_by_the_database()
     {
         var (a, b) = await TwoTenantsWithQuestionsAsync();
+        var bCountBefore = await fixture.InTenantAsync(b.Tenant, sp => Db(sp).LeadQuestions.CountAsync());
 
         await fixture.InTenantAsync(a.Tenant, async sp =>
         {
@@ -77,7 +79,7 @@ public sealed class TenantWallTests(CoreFixture fixture) : IClassFixture<CoreFix
 
         rls.SqlState.ShouldBe(PostgresErrorCodes.InsufficientPrivilege, rls.MessageText);
         var bCount = await fixture.InTenantAsync(b.Tenant, sp => Db(sp).LeadQuestions.CountAsync());
-        bCount.ShouldBe(1);
+        bCount.ShouldBe(bCountBefore);
     }
 
     [Fact]
@@ -126,7 +128,7 @@ public sealed class TenantWallTests(CoreFixture fixture) : IClassFixture<CoreFix
         }
 
         (await CountAsync(connection, $"SELECT count(*) FROM lead_questions WHERE tenant_id = '{b.Tenant}'")).ShouldBe(0);
-        (await CountAsync(connection, $"SELECT count(*) FROM lead_questions WHERE tenant_id = '{a.Tenant}'")).ShouldBe(1);
+        (await CountAsync(connection, $"SELECT count(*) FROM lead_questions WHERE tenant_id = '{a.Tenant}'")).ShouldBeGreaterThan(0);
     }
 
     [Fact]
@@ -153,6 +155,8 @@ public sealed class TenantWallTests(CoreFixture fixture) : IClassFixture<CoreFix
         var hostUsers = await fixture.InTenantAsync(null, sp => Db(sp).Users.Select(u => u.TenantId).ToListAsync());
         var hostRaw = await fixture.InTenantAsync(null, sp =>
             Db(sp).Database.SqlQuery<long>($"SELECT count(*) AS \"Value\" FROM lead_questions").SingleAsync());
+        var expected = await fixture.InTenantAsync(a.Tenant, sp => Db(sp).LeadQuestions.CountAsync())
+                       + await fixture.InTenantAsync(b.Tenant, sp => Db(sp).LeadQuestions.CountAsync());
         var withFilterDisabled = await fixture.InTenantAsync(null, async sp =>
         {
             using (sp.GetRequiredService<IDataFilter>().Disable<IMultiTenant>())
@@ -165,7 +169,8 @@ public sealed class TenantWallTests(CoreFixture fixture) : IClassFixture<CoreFix
         hostRaw.ShouldBe(0);
         hostUsers.ShouldAllBe(t => t == null);
         hostUsers.ShouldNotBeEmpty();
-        withFilterDisabled.ShouldBe(2);
+        withFilterDisabled.ShouldBe(expected);
+        expected.ShouldBeGreaterThanOrEqualTo(2);
     }
 
     [Fact]
@@ -188,8 +193,10 @@ public sealed class TenantWallTests(CoreFixture fixture) : IClassFixture<CoreFix
             seenByB = await db.Database.SqlQuery<Guid>($"SELECT tenant_id AS \"Value\" FROM lead_questions").ToListAsync();
         }
 
-        seenByA.ShouldBe([a.Tenant]);
-        seenByB.ShouldBe([b.Tenant]);
+        seenByA.ShouldNotBeEmpty();
+        seenByA.ShouldAllBe(t => t == a.Tenant);
+        seenByB.ShouldNotBeEmpty();
+        seenByB.ShouldAllBe(t => t == b.Tenant);
     }
 
     [Fact]
@@ -212,7 +219,8 @@ public sealed class TenantWallTests(CoreFixture fixture) : IClassFixture<CoreFix
             await db.LeadQuestions.CountAsync();
             await transaction.RollbackAsync();
             var afterRollback = await db.Database.SqlQuery<Guid>($"SELECT tenant_id AS \"Value\" FROM lead_questions").ToListAsync();
-            afterRollback.ShouldBe([b.Tenant]);
+            afterRollback.ShouldNotBeEmpty();
+            afterRollback.ShouldAllBe(t => t == b.Tenant);
         }
     }
 

@@ -1,0 +1,6 @@
+namespace SmbAgent.Emailing;
+
+public interface IEmailSender
+{
+    Task SendAsync(EmailMessage message, CancellationToken cancellationToken = default);
+}

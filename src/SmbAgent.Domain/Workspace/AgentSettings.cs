@@ -1,0 +1,97 @@
+using SmbAgent.Tenancy;
+
+namespace SmbAgent.Workspace;
+
+/// <summary>How the agent presents itself on chat and voice: one per tenant.</summary>
+public sealed class AgentSettings : IMultiTenant
+{
+    public const int MaxNameLength = 64;
+    public const int MaxMessageLength = 1000;
+    public const int MaxPersonaLength = 2000;
+
+    private AgentSettings()
+    {
+        AgentName = string.Empty;
+        Language = AgentLanguages.English;
+        WidgetPrimaryColor = "#0B5CAD";
+        WidgetAccentColor = "#FFFFFF";
+        Voice = AgentVoices.StandardVoices[0];
+    }
+
+    public AgentSettings(Guid id, Guid tenantId, string businessName)
+        : this()
+    {
+        Id = id;
+        TenantId = tenantId;
+        AgentName = "Ava";
+        Persona = $"You are the friendly front desk of {businessName}. Be brief, warm and precise.";
+        WelcomeMessage = $"Hi! Welcome to {businessName}. How can I help you today?";
+        ChatCompletionMessage = "Thanks! We have your details and will get back to you shortly.";
+        VoiceCompletionMessage = "Thank you. We have your details and will call you back shortly. Goodbye.";
+        EmergencyMessage = "This sounds urgent. We are alerting the team right now.";
+        VoiceLanguage = AgentLanguages.English;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid TenantId { get; private set; }
+
+    Guid? IMultiTenant.TenantId => TenantId;
+
+    public string AgentName { get; set; }
+
+    public string? Persona { get; set; }
+
+    public string? WelcomeMessage { get; set; }
+
+    public string? ChatCompletionMessage { get; set; }
+
+    public string? VoiceCompletionMessage { get; set; }
+
+    public string? EmergencyMessage { get; set; }
+
+    /// <summary>A <see cref="AgentLanguages"/> code.</summary>
+    public string Language { get; set; }
+
+    public string WidgetPrimaryColor { get; set; }
+
+    public string WidgetAccentColor { get; set; }
+
+    public WidgetPosition WidgetPosition { get; set; }
+
+    public string Voice { get; set; }
+
+    public string? VoiceLanguage { get; set; }
+
+    public bool UsePremiumVoice { get; set; }
+}
+
+public enum WidgetPosition
+{
+    BottomRight = 0,
+    BottomLeft = 1,
+}
+
+public static class AgentLanguages
+{
+    public const string English = "en";
+
+    public static IReadOnlyDictionary<string, string> All { get; } = new Dictionary<string, string>
+    {
+        ["en"] = "English",
+        ["es"] = "Español",
+        ["fr"] = "Français",
+        ["de"] = "Deutsch",
+        ["it"] = "Italiano",
+        ["pt"] = "Português",
+    };
+}
+
+public static class AgentVoices
+{
+    /// <summary>Twilio &lt;Say&gt; voices, available with the voice agent.</summary>
+    public static IReadOnlyList<string> StandardVoices { get; } = ["Polly.Joanna", "Polly.Matthew", "Polly.Lupe", "Polly.Celine", "Polly.Vicki", "Polly.Bianca", "Polly.Camila"];
+
+    /// <summary>OpenAI text-to-speech voices, available with premium voices (PRODUCT.md).</summary>
+    public static IReadOnlyList<string> PremiumVoices { get; } = ["nova", "alloy", "onyx", "shimmer", "echo", "fable"];
+}
