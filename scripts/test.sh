@@ -10,6 +10,12 @@ RESULTS="$ROOT/TestResults"
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 
 scripts/services.sh up
+# Browser tests drive Debian's Chromium (Playwright never downloads a browser here).
+if ! command -v chromium >/dev/null 2>&1; then
+  echo "test: installing chromium…" >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium >/dev/null \
+    || { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium >/dev/null; }
+fi
 # shellcheck disable=SC1091
 source "$ROOT/.local/services.env"
 

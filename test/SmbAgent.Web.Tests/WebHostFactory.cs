@@ -10,8 +10,11 @@ namespace SmbAgent.Web.Tests;
 /// The admin host over a test database. With <paramref name="securityStampValidationInterval"/> set,
 /// the auth cookie is re-validated that often (zero: on every request) instead of every 30 minutes.
 /// </summary>
-public sealed class WebHostFactory(TestDatabase database, TimeSpan? securityStampValidationInterval = null)
-    : HostFactory<Program>(database)
+public sealed class WebHostFactory(
+    TestDatabase database,
+    TimeSpan? securityStampValidationInterval = null,
+    IDictionary<string, string?>? overrides = null)
+    : HostFactory<Program>(database, overrides)
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

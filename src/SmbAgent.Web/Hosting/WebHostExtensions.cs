@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using SmbAgent.Health;
 using SmbAgent.Identity;
+using SmbAgent.Permissions;
 using SmbAgent.Tenancy;
 
 namespace SmbAgent.Web.Hosting;
@@ -19,11 +20,18 @@ public static class WebHostExtensions
         {
             options.LoginPath = "/Account/Login";
             options.LogoutPath = "/Account/Logout";
-            options.AccessDeniedPath = "/Account/AccessDenied";
+            options.AccessDeniedPath = "/StatusCode/403";
             options.Cookie.Name = "smbagent.auth";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+
+            // A signed-in user who may not open a page gets a 403 (with a friendly page), not a redirect.
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
         });
         services.AddScoped<ISecurityStampValidator, TenantAwareSecurityStampValidator>();
         services.Configure<TenantResolveOptions>(options =>
@@ -31,7 +39,12 @@ public static class WebHostExtensions
         services.AddAuthorization();
         // Behind a TLS-terminating proxy on loopback (the default trusted proxy), cookies stay Secure and redirects https.
         services.Configure<ForwardedHeadersOptions>(options => options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
-        services.AddRazorPages(options => options.Conventions.AuthorizeFolder("/").AllowAnonymousToFolder("/Account"));
+        services.AddRazorPages(options => options.Conventions
+            .AuthorizeFolder("/")
+            .AllowAnonymousToFolder("/Account")
+            .AllowAnonymousToPage("/StatusCode")
+            .AuthorizeFolder("/Workspace", SmbPermissions.Workspace.Default)
+            .AuthorizeFolder("/Host", SmbPermissions.Tenants.Default));
         services.AddControllers();
         return builder;
     }
@@ -45,7 +58,7 @@ public static class WebHostExtensions
         }
 
         app.UseExceptionHandler("/Error");
-        app.UseStatusCodePages();
+        app.UseStatusCodePagesWithReExecute("/StatusCode/{0}");
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();

@@ -1,0 +1,25 @@
+using SmbAgent.Permissions;
+
+namespace SmbAgent.Web.Navigation;
+
+/// <summary>The admin's sidebar, one list per side. Later issues add their pages here.</summary>
+public static class AdminMenu
+{
+    public static IReadOnlyList<MenuItem> Tenant { get; } =
+    [
+        new("Home", "/Index", "bi-house", SmbPermissions.Workspace.Default),
+        new("Business profile", "/Workspace/Profile", "bi-shop", SmbPermissions.Workspace.ManageSettings),
+        new("Agent", "/Workspace/Agent", "bi-robot", SmbPermissions.Workspace.ManageSettings),
+        new("Lead questions", "/Workspace/Questions", "bi-list-check", SmbPermissions.LeadQuestions.Default),
+        new("Team", "/Workspace/Team", "bi-people", SmbPermissions.Workspace.ManageTeam),
+        new("Plan", "/Workspace/Plan", "bi-stars", SmbPermissions.Workspace.Default),
+    ];
+
+    public static IReadOnlyList<MenuItem> Host { get; } =
+    [
+        new("Tenants", "/Host/Tenants/Index", "bi-buildings", SmbPermissions.Tenants.Default),
+        new("Editions", "/Host/Editions/Index", "bi-layers", SmbPermissions.Editions.Manage),
+        new("Audit log", "/Host/AuditLog", "bi-journal-text", SmbPermissions.Tenants.Default),
+        new("Platform settings", "/Host/Settings", "bi-sliders", SmbPermissions.Tenants.Manage),
+    ];
+}

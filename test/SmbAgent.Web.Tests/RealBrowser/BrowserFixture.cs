@@ -1,0 +1,109 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using SmbAgent.Tenancy;
+using SmbAgent.TestKit;
+
+namespace SmbAgent.Web.Tests.RealBrowser;
+
+/// <summary>
+/// The admin served by Kestrel on a real loopback port, driven by Debian's Chromium through Playwright.
+/// Mail goes to a pickup folder of its own. Screenshots land in TestResults/screenshots.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private const string ChromiumPath = "/usr/bin/chromium";
+    private TestDatabase? _database;
+    private IPlaywright? _playwright;
+
+    public WebHostFactory Factory { get; private set; } = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public string MailDirectory { get; } = Directory.CreateTempSubdirectory("smbagent-mail-").FullName;
+
+    public static string ScreenshotDirectory { get; } = Path.Combine(TestEnvironment.RepositoryRoot, "TestResults", "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync("browser");
+        await _database.MigrateAsync();
+        Factory = new WebHostFactory(_database, overrides: new Dictionary<string, string?> { ["Email:PickupDirectory"] = MailDirectory });
+        Factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        Factory.StartServer();
+        var address = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = new Uri(address);
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"],
+        });
+    }
+
+    /// <summary>A fresh browser context (own cookies) with the app's base address.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+        });
+        return await context.NewPageAsync();
+    }
+
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(ScreenshotDirectory);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
+    }
+
+    /// <summary>Creates a business and its owner through the real <see cref="TenantManager"/>.</summary>
+    public async Task<TenantOwner> CreateTenantAsync(string? name = null, string? edition = null)
+    {
+        var email = $"owner-{Guid.NewGuid():N}@example.com";
+        var password = Passwords.New();
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var tenant = await scope.ServiceProvider.GetRequiredService<TenantManager>()
+            .CreateAsync(new CreateTenantRequest(name ?? Names.Business(), email, password, "Owner", edition));
+        return new TenantOwner(tenant.Id, tenant.Name, email, password);
+    }
+
+    /// <summary>Signs in through the login form of <paramref name="page"/>.</summary>
+    public static async Task SignInAsync(IPage page, string? business, string email, string password)
+    {
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("Business").FillAsync(business ?? string.Empty);
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (Factory is not null)
+        {
+            await Factory.DisposeAsync();
+        }
+
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+
+        Directory.Delete(MailDirectory, recursive: true);
+    }
+}
