@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Microsoft.AspNetCore.DataProtection;
@@ -46,8 +47,9 @@ public static class SmbAgentEntityFrameworkCoreServiceCollectionExtensions
         // Both hosts read each other's cookies and tokens: one key ring, in the database.
         services.AddDataProtection().SetApplicationName("SmbAgent").PersistKeysToDbContext<SmbAgentDbContext>();
 
-        // The job store and its clients are registered in DI, not through Hangfire's static
-        // JobStorage.Current, so several hosts in one process (tests) each keep their own database.
+        // The job store, its clients and the job activator are registered in DI rather than taken from
+        // Hangfire's process-wide statics (JobStorage.Current, JobActivator.Current), which the last host
+        // to start overwrites: with several hosts in one process (tests), jobs ran in another host's container.
         var jobStorageOptions = new PostgreSqlStorageOptions
         {
             SchemaName = DatabaseOptions.JobSchema,
@@ -57,6 +59,7 @@ public static class SmbAgentEntityFrameworkCoreServiceCollectionExtensions
         services.AddSingleton<JobStorage>(_ => new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, jobStorageOptions), jobStorageOptions));
         services.AddSingleton<IBackgroundJobClient>(sp => new BackgroundJobClient(sp.GetRequiredService<JobStorage>()));
         services.AddSingleton<IRecurringJobManager>(sp => new RecurringJobManager(sp.GetRequiredService<JobStorage>()));
+        services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire(hangfire => hangfire
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()

@@ -30,6 +30,8 @@ public sealed class TenantJobTests(ApiFixture fixture) : IClassFixture<ApiFixtur
         var inA = await RecordTenantJob.WaitForAsync(runA);
         var inHost = await RecordTenantJob.WaitForAsync(runHost);
 
+        inA.Database.ShouldBe(fixture.Factory.Database.Name, "the job runs against its own host's database");
+        inHost.Database.ShouldBe(fixture.Factory.Database.Name);
         inA.TenantId.ShouldBe(a.TenantId);
         inA.VisibleUserTenants.ShouldBe([a.TenantId]);
         inA.VisibleUserTenants.ShouldNotContain(b.TenantId);
@@ -40,7 +42,7 @@ public sealed class TenantJobTests(ApiFixture fixture) : IClassFixture<ApiFixtur
 
 public sealed record RecordTenantArgs(Guid RunId);
 
-public sealed record RecordedRun(Guid? TenantId, IReadOnlyList<Guid?> VisibleUserTenants);
+public sealed record RecordedRun(Guid? TenantId, IReadOnlyList<Guid?> VisibleUserTenants, string Database);
 
 public sealed class RecordTenantJob(ICurrentTenant currentTenant, ISmbAgentDbContext db) : IBackgroundJob<RecordTenantArgs>
 {
@@ -49,7 +51,8 @@ public sealed class RecordTenantJob(ICurrentTenant currentTenant, ISmbAgentDbCon
     public async Task ExecuteAsync(RecordTenantArgs args, CancellationToken cancellationToken)
     {
         var visible = await db.Users.Select(u => u.TenantId).Distinct().ToListAsync(cancellationToken);
-        Runs[args.RunId] = new RecordedRun(currentTenant.Id, visible);
+        var database = ((Microsoft.EntityFrameworkCore.DbContext)db).Database.GetDbConnection().Database;
+        Runs[args.RunId] = new RecordedRun(currentTenant.Id, visible, database);
     }
 
     public static async Task<RecordedRun> WaitForAsync(Guid runId)
