@@ -31,6 +31,8 @@ fi
 source "$SECRETS"
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+# No SMTP relay in development: mails are written here and listed at /Dev/Mail.
+export Email__PickupDirectory="${Email__PickupDirectory:-$ROOT/.local/mail}"
 
 log "building…"
 dotnet build "$ROOT/SmbAgent.sln" -c Release -v quiet -nologo -clp:ErrorsOnly
@@ -73,6 +75,7 @@ cat <<INFO
 
   Platform admin:  $Seed__HostAdmin__Email / $Seed__HostAdmin__Password   (leave "Business" empty)
   Demo business:   "$Seed__DemoTenant__Name"  owner $Seed__DemoTenant__OwnerEmail / $Seed__DemoTenant__OwnerPassword
+  Dev mail:        $WEB_URL/Dev/Mail   (mails the app "sent"; files in $Email__PickupDirectory)
   (credentials are in .local/secrets.env; logs in .local/logs/)
 
   Press Ctrl+C to stop.

@@ -18,6 +18,7 @@ using SmbAgent.Emailing;
 using SmbAgent.ErrorHandling;
 using SmbAgent.Features;
 using SmbAgent.Health;
+using SmbAgent.HostAdmin;
 using SmbAgent.Identity;
 using SmbAgent.Leads;
 using SmbAgent.Permissions;
@@ -45,6 +46,13 @@ public static class SmbAgentApplicationServiceCollectionExtensions
         services.AddExceptionHandler<SmbAgentExceptionHandler>();
         services.AddValidatorsFromAssemblyContaining<CreateUpdateLeadQuestionDtoValidator>(ServiceLifetime.Singleton);
         services.AddScoped<ILeadQuestionAppService, LeadQuestionAppService>();
+        services.AddScoped<BusinessProfileAppService>();
+        services.AddScoped<AgentSettingsAppService>();
+        services.AddScoped<LeadQuestionOrderAppService>();
+        services.AddScoped<SetupChecklistAppService>();
+        services.AddScoped<SmbAgent.Team.TeamAppService>();
+        services.AddScoped<SmbAgent.Plans.PlanAppService>();
+        services.AddHostAdmin();
         services.AddHttpContextAccessor();
         services.AddScoped<IAuditLogger, AuditLogger>();
         services.AddEmailing(configuration);
@@ -58,6 +66,10 @@ public static class SmbAgentApplicationServiceCollectionExtensions
     public static IdentityBuilder AddSmbAgentIdentityCore(this IServiceCollection services)
     {
         services.AddScoped<AccountSignInService>();
+        services.AddScoped<TenantUserDirectory>();
+        services.AddScoped<AccountMailer>();
+        services.AddScoped<AccountRecoveryService>();
+        services.AddScoped<SignUp.SignUpService>();
         return services.AddIdentityCore<AppUser>(IdentityOptionsSetup.Configure)
             .AddRoles<AppRole>()
             .AddSignInManager()

@@ -7,14 +7,16 @@ public sealed class CreateUpdateLeadQuestionDtoValidator : AbstractValidator<Cre
     public CreateUpdateLeadQuestionDtoValidator()
     {
         RuleFor(q => q.Text).NotEmpty().WithMessage("Write the question.")
-            .MaximumLength(LeadQuestionConsts.MaxTextLength);
+            .MaximumLength(LeadQuestionConsts.MaxTextLength).WithMessage($"A question has at most {LeadQuestionConsts.MaxTextLength} characters.");
         RuleFor(q => q.Format).IsInEnum();
         RuleFor(q => q.MapsTo).IsInEnum();
         RuleFor(q => q.Options).NotEmpty().When(q => q.Format == LeadQuestionFormat.Choice)
             .WithMessage("A choice question needs at least one option.");
         RuleFor(q => q.Options.Count).LessThanOrEqualTo(LeadQuestionConsts.MaxOptions).WithName("Options");
         RuleForEach(q => q.Options).NotEmpty().MaximumLength(LeadQuestionConsts.MaxOptionLength);
-        RuleFor(q => q.CustomFieldName).NotEmpty().MaximumLength(64).When(q => q.MapsTo == LeadField.Custom)
-            .WithMessage("Name the custom field this answer fills.");
+        RuleFor(q => q.CustomFieldName)
+            .NotEmpty().WithMessage("Name the custom field this answer fills.")
+            .MaximumLength(64).WithMessage("A custom field name has at most 64 characters.")
+            .When(q => q.MapsTo == LeadField.Custom);
     }
 }

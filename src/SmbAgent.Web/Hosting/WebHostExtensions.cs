@@ -5,6 +5,7 @@ using SmbAgent.Health;
 using SmbAgent.Identity;
 using SmbAgent.Permissions;
 using SmbAgent.Tenancy;
+using SmbAgent.Web.Pages.Account;
 
 namespace SmbAgent.Web.Hosting;
 
@@ -34,6 +35,11 @@ public static class WebHostExtensions
             };
         });
         services.AddScoped<ISecurityStampValidator, TenantAwareSecurityStampValidator>();
+
+        // Role changes, removals and password resets update the security stamp; re-check it every minute
+        // so they reach signed-in browsers quickly (Identity's default is 30 minutes).
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.KeepImpersonationOnCookieRefresh();
         services.Configure<TenantResolveOptions>(options =>
             options.OnUserTenantUnavailable = httpContext => httpContext.SignOutAsync(IdentityConstants.ApplicationScheme));
         services.AddAuthorization();
@@ -41,11 +47,12 @@ public static class WebHostExtensions
         services.Configure<ForwardedHeadersOptions>(options => options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         services.AddRazorPages(options => options.Conventions
             .AuthorizeFolder("/")
-            .AllowAnonymousToFolder("/Account")
+            .AllowAnonymousToAccountPages()
             .AllowAnonymousToPage("/StatusCode")
             .AuthorizeFolder("/Workspace", SmbPermissions.Workspace.Default)
             .AuthorizeFolder("/Host", SmbPermissions.Tenants.Default));
         services.AddControllers();
+        services.AddSignUpRateLimit(builder.Configuration);
         return builder;
     }
 
@@ -61,6 +68,7 @@ public static class WebHostExtensions
         app.UseStatusCodePagesWithReExecute("/StatusCode/{0}");
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseTenantResolution();
         app.UseAuthorization();
@@ -71,6 +79,7 @@ public static class WebHostExtensions
     {
         app.MapHealthChecks("/health", new() { ResponseWriter = HealthResponseWriter.WriteAsync }).AllowAnonymous();
         app.MapRazorPages();
+        app.MapHostHangfireDashboard();
         app.MapControllers();
         return app;
     }

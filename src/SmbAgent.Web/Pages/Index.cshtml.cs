@@ -1,24 +1,20 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using SmbAgent.Features;
 using SmbAgent.Tenancy;
+using SmbAgent.Workspace;
 
 namespace SmbAgent.Web.Pages;
 
-public sealed class IndexModel(ICurrentTenant currentTenant, IFeatureChecker features) : PageModel
+/// <summary>A business's setup checklist and usage; the platform admin's start page.</summary>
+public sealed class IndexModel(ICurrentTenant currentTenant, SetupChecklistAppService checklists) : PageModel
 {
-    public string? TenantName { get; private set; }
-
-    public IReadOnlyList<(string DisplayName, string Value)> Features { get; private set; } = [];
+    /// <summary>Null for the platform admin.</summary>
+    public SetupChecklist? Checklist { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        TenantName = currentTenant.Name;
-        var values = new List<(string, string)>();
-        foreach (var definition in SmbFeatureDefinitions.All)
+        if (currentTenant.IsAvailable)
         {
-            values.Add((definition.DisplayName, await features.GetAsync(definition.Name, cancellationToken)));
+            Checklist = await checklists.GetAsync(cancellationToken);
         }
-
-        Features = values;
     }
 }

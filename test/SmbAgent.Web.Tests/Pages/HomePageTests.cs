@@ -1,5 +1,4 @@
 using System.Net;
-using SmbAgent.Features;
 using SmbAgent.TestKit;
 
 namespace SmbAgent.Web.Tests.Pages;
@@ -8,7 +7,7 @@ namespace SmbAgent.Web.Tests.Pages;
 public sealed class HomePageTests(WebFixture fixture) : IClassFixture<WebFixture>
 {
     [Fact]
-    public async Task A_tenant_owner_signed_in_with_the_business_name_sees_the_business_and_its_features()
+    public async Task A_tenant_owner_signed_in_with_the_business_name_sees_the_business_its_setup_checklist_and_usage()
     {
         var owner = await fixture.CreateTenantAsync();
         using var browser = fixture.CreateBrowser();
@@ -18,12 +17,9 @@ public sealed class HomePageTests(WebFixture fixture) : IClassFixture<WebFixture
 
         status.ShouldBe(HttpStatusCode.OK);
         html.ShouldContain($"<h1>{Browser.Html(owner.Name)}</h1>");
-        html.ShouldContain("<table class=\"grid\">");
-        foreach (var feature in SmbFeatureDefinitions.All)
-        {
-            html.ShouldContain($"<td>{Browser.Html(feature.DisplayName)}</td>");
-        }
-
+        html.ShouldContain("<ul class=\"list-group\" id=\"checklist\">");
+        html.ShouldContain("Complete the business profile");
+        html.ShouldContain("Conversations this month");
         html.ShouldNotContain("Platform administration");
     }
 
@@ -37,7 +33,7 @@ public sealed class HomePageTests(WebFixture fixture) : IClassFixture<WebFixture
 
         status.ShouldBe(HttpStatusCode.OK);
         html.ShouldContain("<h1>Platform administration</h1>");
-        html.ShouldNotContain("<table class=\"grid\">");
+        html.ShouldNotContain("id=\"checklist\"");
     }
 
     [Fact]

@@ -1,0 +1,40 @@
+using SmbAgent.Features;
+
+namespace SmbAgent.HostAdmin;
+
+public enum TenantSort
+{
+    Name,
+    NameDescending,
+    Created,
+    CreatedDescending,
+    Edition,
+    EditionDescending,
+}
+
+public sealed record TenantListQuery(string? Search = null, TenantSort Sort = TenantSort.Name, int Page = 1);
+
+public sealed record TenantListItem(Guid Id, string Name, string EditionName, bool IsActive, DateTimeOffset CreationTime, int UserCount);
+
+/// <summary>Where a tenant's effective feature value comes from (ABP's provider order: tenant → edition → default).</summary>
+public enum FeatureValueSource
+{
+    Default,
+    Edition,
+    Override,
+}
+
+public sealed record TenantFeatureState(FeatureDefinition Definition, string EffectiveValue, FeatureValueSource Source, string InheritedValue);
+
+public sealed record TenantDetails(
+    Guid Id,
+    string Name,
+    Guid EditionId,
+    string EditionName,
+    bool IsActive,
+    DateTimeOffset CreationTime,
+    IReadOnlyList<TenantFeatureState> Features);
+
+public sealed record CreateTenantInput(string Name, string EditionName, string OwnerEmail, string OwnerPassword);
+
+public sealed record EditionOption(Guid Id, string Name, string DisplayName);

@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using SmbAgent.Data;
+using SmbAgent.Features;
+using SmbAgent.Tenancy;
+using SmbAgent.Usage;
+
+namespace SmbAgent.Workspace;
+
+/// <summary>The home page of a business: what is set up, what is missing, and the plan's usage.</summary>
+public sealed class SetupChecklistAppService(
+    ISmbAgentDbContext db,
+    ICurrentTenant currentTenant,
+    ITenantStore tenantStore,
+    IFeatureChecker features,
+    UsageQuota quota)
+{
+    public async Task<SetupChecklist> GetAsync(CancellationToken cancellationToken = default)
+    {
+        var tenantId = currentTenant.Id ?? throw new BusinessException("Tenancy:NoTenant", "The checklist belongs to a business.", 403);
+        var tenant = await tenantStore.FindAsync(tenantId, cancellationToken) ?? throw new EntityNotFoundException(nameof(Tenant), tenantId);
+        var edition = await db.Editions.AsNoTracking().Where(e => e.Id == tenant.EditionId).Select(e => e.DisplayName).FirstOrDefaultAsync(cancellationToken);
+        var profile = await db.BusinessProfiles.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        var agent = await db.AgentSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        var questions = await db.LeadQuestions.CountAsync(cancellationToken);
+
+        var profileDone = profile is not null
+                          && (!string.IsNullOrWhiteSpace(profile.Address) || !string.IsNullOrWhiteSpace(profile.Phone))
+                          && profile.Contacts.Count > 0;
+        var notificationsDone = profile?.Contacts.Exists(c => c.Kind == ContactKind.Email) == true;
+        ChecklistItem[] items =
+        [
+            new("Complete the business profile", "An address or phone number, and at least one notification contact.",
+                profileDone ? ChecklistStatus.Done : ChecklistStatus.Missing, "/Workspace/Profile"),
+            new("Set up notifications", "At least one email address that hears about new leads.",
+                notificationsDone ? ChecklistStatus.Done : ChecklistStatus.Missing, "/Workspace/Profile"),
+            new("Review the lead questions", "The questions the agent asks to capture a lead.",
+                questions > 0 ? ChecklistStatus.Done : ChecklistStatus.Missing, "/Workspace/Questions"),
+            new("Customise the agent", "A welcome message in your own words.",
+                !string.IsNullOrWhiteSpace(agent?.WelcomeMessage) ? ChecklistStatus.Done : ChecklistStatus.Missing, "/Workspace/Agent"),
+            new("Add knowledge", "Your website and documents, so the agent can answer questions.", ChecklistStatus.ComingSoon, null),
+            new("Install the chat widget", "One line of code on your website.", ChecklistStatus.ComingSoon, null),
+            new("Connect a phone number", "The agent answers your phone line.", ChecklistStatus.ComingSoon, null),
+        ];
+
+        UsageMeter[] usage =
+        [
+            new("Lead questions", questions, await features.GetLimitAsync(SmbFeatures.Leads.MaxQuestions, cancellationToken)),
+            new("Conversations this month", await quota.GetThisMonthAsync(UsageMetrics.Conversations, cancellationToken),
+                await features.GetLimitAsync(SmbFeatures.Chat.MaxConversationsPerMonth, cancellationToken)),
+        ];
+        return new SetupChecklist(tenant.Name, edition ?? "Unknown", items, usage);
+    }
+}
