@@ -36,7 +36,7 @@ public sealed class SetupChecklistAppService(
             new("Review the lead questions", "The questions the agent asks to capture a lead.",
                 questions > 0 ? ChecklistStatus.Done : ChecklistStatus.Missing, "/Workspace/Questions"),
             new("Customise the agent", "A welcome message in your own words.",
-                !string.IsNullOrWhiteSpace(agent?.WelcomeMessage) ? ChecklistStatus.Done : ChecklistStatus.Missing, "/Workspace/Agent"),
+                IsCustomised(agent, tenant.Name) ? ChecklistStatus.Done : ChecklistStatus.Missing, "/Workspace/Agent"),
             new("Add knowledge", "Your website and documents, so the agent can answer questions.", ChecklistStatus.ComingSoon, null),
             new("Install the chat widget", "One line of code on your website.", ChecklistStatus.ComingSoon, null),
             new("Connect a phone number", "The agent answers your phone line.", ChecklistStatus.ComingSoon, null),
@@ -50,4 +50,8 @@ public sealed class SetupChecklistAppService(
         ];
         return new SetupChecklist(tenant.Name, edition ?? "Unknown", items, usage);
     }
+
+    private static bool IsCustomised(AgentSettings? agent, string businessName) =>
+        !string.IsNullOrWhiteSpace(agent?.WelcomeMessage)
+        && !string.Equals(agent.WelcomeMessage, AgentSettings.DefaultWelcomeMessage(businessName), StringComparison.Ordinal);
 }

@@ -25,7 +25,7 @@ public sealed class AgentSettings : IMultiTenant
         TenantId = tenantId;
         AgentName = "Ava";
         Persona = $"You are the friendly front desk of {businessName}. Be brief, warm and precise.";
-        WelcomeMessage = $"Hi! Welcome to {businessName}. How can I help you today?";
+        WelcomeMessage = DefaultWelcomeMessage(businessName);
         ChatCompletionMessage = "Thanks! We have your details and will get back to you shortly.";
         VoiceCompletionMessage = "Thank you. We have your details and will call you back shortly. Goodbye.";
         EmergencyMessage = "This sounds urgent. We are alerting the team right now.";
@@ -33,6 +33,9 @@ public sealed class AgentSettings : IMultiTenant
     }
 
     public Guid Id { get; private set; }
+
+    /// <summary>The welcome a new business starts with; the setup checklist asks the owner to write their own.</summary>
+    public static string DefaultWelcomeMessage(string businessName) => $"Hi! Welcome to {businessName}. How can I help you today?";
 
     public Guid TenantId { get; private set; }
 
