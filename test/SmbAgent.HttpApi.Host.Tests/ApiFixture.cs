@@ -43,15 +43,8 @@ public sealed class ApiFixture : IAsyncLifetime
         await _database!.DisposeAsync();
     }
 
-    public async Task<TenantOwner> CreateTenantAsync(string? edition = null, string? name = null)
-    {
-        var email = $"owner-{Guid.NewGuid():N}@example.com";
-        var password = Passwords.New();
-        await using var scope = Factory.Services.CreateAsyncScope();
-        var tenant = await scope.ServiceProvider.GetRequiredService<TenantManager>()
-            .CreateAsync(new CreateTenantRequest(name ?? Names.Business(), email, password, "Owner", edition));
-        return new TenantOwner(tenant.Id, tenant.Name, email, password);
-    }
+    public Task<TenantOwner> CreateTenantAsync(string? edition = null, string? name = null) =>
+        TestTenants.CreateAsync(Factory.Services, name, edition);
 
     /// <summary>Adds a user with the given role to an existing tenant.</summary>
     public async Task<(string Email, string Password)> AddUserAsync(Guid tenantId, string role, string? email = null)
@@ -86,5 +79,3 @@ public sealed class ApiFixture : IAsyncLifetime
 
     private sealed record TokenResponse(string AccessToken);
 }
-
-public sealed record TenantOwner(Guid TenantId, string Name, string Email, string Password);

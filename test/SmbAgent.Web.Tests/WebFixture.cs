@@ -32,15 +32,8 @@ public sealed class WebFixture : IAsyncLifetime
         new((factory ?? Factory).CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
 
     /// <summary>Creates a business and its owner through the real <see cref="TenantManager"/>.</summary>
-    public async Task<TenantOwner> CreateTenantAsync(string? name = null, string? ownerEmail = null, string? ownerPassword = null)
-    {
-        var email = ownerEmail ?? $"owner-{Guid.NewGuid():N}@example.com";
-        var password = ownerPassword ?? Passwords.New();
-        await using var scope = Factory.Services.CreateAsyncScope();
-        var tenant = await scope.ServiceProvider.GetRequiredService<TenantManager>()
-            .CreateAsync(new CreateTenantRequest(name ?? Names.Business(), email, password, "Owner"));
-        return new TenantOwner(tenant.Id, tenant.Name, email, password);
-    }
+    public Task<TenantOwner> CreateTenantAsync(string? name = null, string? ownerEmail = null, string? ownerPassword = null) =>
+        TestTenants.CreateAsync(Factory.Services, name, ownerEmail: ownerEmail, ownerPassword: ownerPassword);
 
     public async Task DisposeAsync()
     {
@@ -60,6 +53,3 @@ public sealed class WebFixture : IAsyncLifetime
         }
     }
 }
-
-/// <summary>A business and the credentials of its owner.</summary>
-public sealed record TenantOwner(Guid TenantId, string Name, string Email, string Password);

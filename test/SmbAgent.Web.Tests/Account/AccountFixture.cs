@@ -34,15 +34,9 @@ public sealed class AccountFixture : IAsyncLifetime
     public Browser CreateBrowser(WebHostFactory? factory = null) =>
         new((factory ?? Factory).CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
 
-    public async Task<TenantOwner> CreateTenantAsync(string? name = null, string? ownerEmail = null, string? ownerPassword = null)
-    {
-        var email = ownerEmail ?? $"owner-{Guid.NewGuid():N}@example.com";
-        var password = ownerPassword ?? Passwords.New();
-        await using var scope = Factory.Services.CreateAsyncScope();
-        var tenant = await scope.ServiceProvider.GetRequiredService<TenantManager>()
-            .CreateAsync(new CreateTenantRequest(name ?? Names.Business(), email, password, "Owner"));
-        return new TenantOwner(tenant.Id, tenant.Name, email, password);
-    }
+    /// <summary>Creates a business and its owner through the real <see cref="TenantManager"/>.</summary>
+    public Task<TenantOwner> CreateTenantAsync(string? name = null, string? ownerEmail = null, string? ownerPassword = null) =>
+        TestTenants.CreateAsync(Factory.Services, name, ownerEmail: ownerEmail, ownerPassword: ownerPassword);
 
     public async Task DisposeAsync()
     {

@@ -65,15 +65,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>Creates a business and its owner through the real <see cref="TenantManager"/>.</summary>
-    public async Task<TenantOwner> CreateTenantAsync(string? name = null, string? edition = null)
-    {
-        var email = $"owner-{Guid.NewGuid():N}@example.com";
-        var password = Passwords.New();
-        await using var scope = Factory.Services.CreateAsyncScope();
-        var tenant = await scope.ServiceProvider.GetRequiredService<TenantManager>()
-            .CreateAsync(new CreateTenantRequest(name ?? Names.Business(), email, password, "Owner", edition));
-        return new TenantOwner(tenant.Id, tenant.Name, email, password);
-    }
+    public Task<TenantOwner> CreateTenantAsync(string? name = null, string? edition = null) =>
+        TestTenants.CreateAsync(Factory.Services, name, edition);
 
     /// <summary>Signs in through the login form of <paramref name="page"/>.</summary>
     public static async Task SignInAsync(IPage page, string? business, string email, string password)
