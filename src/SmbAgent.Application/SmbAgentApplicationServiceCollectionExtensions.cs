@@ -20,6 +20,8 @@ using SmbAgent.Features;
 using SmbAgent.Health;
 using SmbAgent.HostAdmin;
 using SmbAgent.Identity;
+using SmbAgent.KnowledgeBase;
+using SmbAgent.KnowledgeBase.Embeddings;
 using SmbAgent.Leads;
 using SmbAgent.Permissions;
 using SmbAgent.Tenancy;
@@ -53,6 +55,8 @@ public static class SmbAgentApplicationServiceCollectionExtensions
         services.AddScoped<SmbAgent.Team.TeamAppService>();
         services.AddScoped<SmbAgent.Plans.PlanAppService>();
         services.AddHostAdmin();
+        services.AddKnowledgeBase(configuration);
+        services.AddEmbeddings(configuration);
         services.AddHttpContextAccessor();
         services.AddScoped<IAuditLogger, AuditLogger>();
         services.AddEmailing(configuration);

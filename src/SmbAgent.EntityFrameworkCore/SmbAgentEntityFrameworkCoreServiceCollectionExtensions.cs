@@ -9,6 +9,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
+using Pgvector.Npgsql;
 using SmbAgent.Data;
 using SmbAgent.EntityFrameworkCore;
 using SmbAgent.EntityFrameworkCore.Interceptors;
@@ -31,7 +32,12 @@ public static class SmbAgentEntityFrameworkCoreServiceCollectionExtensions
             o.OwnerConnectionString = configuration.GetConnectionString("SmbAgentOwner");
         });
 
-        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        services.AddSingleton(_ =>
+        {
+            var dataSource = new NpgsqlDataSourceBuilder(connectionString);
+            dataSource.UseVector();
+            return dataSource.Build();
+        });
         services.AddSingleton<TenantSaveChangesInterceptor>();
         services.AddSingleton<TenantSessionInterceptor>();
         services.AddDbContext<SmbAgentDbContext>((sp, options) => options
@@ -42,6 +48,7 @@ public static class SmbAgentEntityFrameworkCoreServiceCollectionExtensions
         services.AddScoped<IUserStore<AppUser>, UserStore<AppUser, AppRole, SmbAgentDbContext, Guid>>();
         services.AddScoped<IRoleStore<AppRole>, RoleStore<AppRole, SmbAgentDbContext, Guid>>();
         services.AddScoped<IUsageCounterStore, UsageCounterStore>();
+        services.AddScoped<KnowledgeBase.Ingestion.IKnowledgeIndexWriter, KnowledgeBase.KnowledgeIndexWriter>();
         services.AddScoped<DbMigrationService>();
 
         // Both hosts read each other's cookies and tokens: one key ring, in the database.

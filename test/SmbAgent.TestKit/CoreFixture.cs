@@ -25,7 +25,7 @@ public sealed class CoreFixture : IAsyncLifetime
         Services = BuildServices(_database);
     }
 
-    public static ServiceProvider BuildServices(TestDatabase database, IDictionary<string, string?>? overrides = null)
+    public static ServiceProvider BuildServices(TestDatabase database, IDictionary<string, string?>? overrides = null, Action<IServiceCollection>? configureServices = null)
     {
         var settings = TestSettings.For(database);
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
@@ -42,6 +42,7 @@ public sealed class CoreFixture : IAsyncLifetime
         services.AddSmbAgentIdentityCore();
         services.AddAuthentication();
         services.AddHttpContextAccessor();
+        configureServices?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 

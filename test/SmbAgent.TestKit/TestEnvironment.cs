@@ -16,6 +16,9 @@ public static class TestEnvironment
 
     public static string RedisConnectionString => Get("ConnectionStrings__Redis");
 
+    /// <summary>The local embeddings service's OpenAI-style base address (ending in <c>/v1</c>).</summary>
+    public static Uri EmbeddingsEndpoint => new(Get("Embeddings__Endpoint"));
+
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
     public static string ForDatabase(string connectionString, string database) =>

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SmbAgent.Auditing;
 using SmbAgent.Features;
 using SmbAgent.Identity;
+using SmbAgent.KnowledgeBase;
 using SmbAgent.Leads;
 using SmbAgent.Platform;
 using SmbAgent.Tenancy;
@@ -39,6 +40,12 @@ public interface ISmbAgentDbContext
     DbSet<AuditLogEntry> AuditLogEntries { get; }
 
     DbSet<PlatformSettings> PlatformSettings { get; }
+
+    DbSet<KnowledgeSource> KnowledgeSources { get; }
+
+    DbSet<KnowledgeChunk> KnowledgeChunks { get; }
+
+    DbSet<ChunkEmbedding> ChunkEmbeddings { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

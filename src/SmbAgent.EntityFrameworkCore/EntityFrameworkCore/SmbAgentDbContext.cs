@@ -8,6 +8,7 @@ using SmbAgent.Auditing;
 using SmbAgent.Data;
 using SmbAgent.Features;
 using SmbAgent.Identity;
+using SmbAgent.KnowledgeBase;
 using SmbAgent.Leads;
 using SmbAgent.Platform;
 using SmbAgent.Tenancy;
@@ -50,6 +51,12 @@ public sealed class SmbAgentDbContext(DbContextOptions<SmbAgentDbContext> option
 
     public DbSet<PlatformSettings> PlatformSettings => Set<PlatformSettings>();
 
+    public DbSet<KnowledgeSource> KnowledgeSources => Set<KnowledgeSource>();
+
+    public DbSet<KnowledgeChunk> KnowledgeChunks => Set<KnowledgeChunk>();
+
+    public DbSet<ChunkEmbedding> ChunkEmbeddings => Set<ChunkEmbedding>();
+
     internal ICurrentTenant CurrentTenant => currentTenant;
 
     internal IDataFilter DataFilter => dataFilter;
@@ -63,6 +70,7 @@ public sealed class SmbAgentDbContext(DbContextOptions<SmbAgentDbContext> option
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        builder.HasPostgresExtension("vector");
         builder.ApplyConfigurationsFromAssembly(typeof(SmbAgentDbContext).Assembly);
 
         foreach (var entityType in builder.Model.GetEntityTypes().Where(t => t.BaseType is null && !t.IsOwned()).ToList())

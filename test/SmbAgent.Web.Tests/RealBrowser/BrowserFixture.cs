@@ -55,6 +55,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             BaseURL = BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
+        // Generous: the suite runs five test projects at once on two cores.
+        context.SetDefaultTimeout(60_000);
         return await context.NewPageAsync();
     }
 

@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
+using Pgvector;
 using SmbAgent.EntityFrameworkCore;
 
 #nullable disable
@@ -21,6 +23,7 @@ namespace SmbAgent.EntityFrameworkCore.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "vector");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -438,6 +441,205 @@ namespace SmbAgent.EntityFrameworkCore.Migrations
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("SmbAgent.KnowledgeBase.ChunkEmbedding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ChunkId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("chunk_id");
+
+                    b.Property<int>("Dimensions")
+                        .HasColumnType("integer")
+                        .HasColumnName("dimensions");
+
+                    b.Property<Vector>("Embedding")
+                        .IsRequired()
+                        .HasColumnType("vector")
+                        .HasColumnName("embedding");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("model");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_kb_chunk_embeddings");
+
+                    b.HasIndex("ChunkId", "Model")
+                        .IsUnique()
+                        .HasDatabaseName("ix_kb_chunk_embeddings_chunk_id_model");
+
+                    b.HasIndex("TenantId", "Model")
+                        .HasDatabaseName("ix_kb_chunk_embeddings_tenant_id_model");
+
+                    b.ToTable("kb_chunk_embeddings", (string)null);
+                });
+
+            modelBuilder.Entity("SmbAgent.KnowledgeBase.KnowledgeChunk", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector")
+                        .HasComputedColumnSql("CASE ts_config WHEN 'english' THEN to_tsvector('english'::regconfig, text) WHEN 'spanish' THEN to_tsvector('spanish'::regconfig, text) WHEN 'french' THEN to_tsvector('french'::regconfig, text) WHEN 'german' THEN to_tsvector('german'::regconfig, text) WHEN 'italian' THEN to_tsvector('italian'::regconfig, text) WHEN 'portuguese' THEN to_tsvector('portuguese'::regconfig, text) ELSE to_tsvector('simple'::regconfig, text) END", true);
+
+                    b.Property<Guid>("SourceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text");
+
+                    b.Property<string>("TextSearchConfig")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("ts_config");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<int>("TokenCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("token_count");
+
+                    b.HasKey("Id")
+                        .HasName("pk_kb_chunks");
+
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_kb_chunks_search_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_kb_chunks_tenant_id");
+
+                    b.HasIndex("SourceId", "Position")
+                        .HasDatabaseName("ix_kb_chunks_source_id_position");
+
+                    b.ToTable("kb_chunks", (string)null);
+                });
+
+            modelBuilder.Entity("SmbAgent.KnowledgeBase.KnowledgeSource", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("ChunkCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("chunk_count");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("content_hash");
+
+                    b.Property<DateTimeOffset>("CreationTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("creation_time");
+
+                    b.Property<DateTimeOffset?>("DeletionTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deletion_time");
+
+                    b.Property<string>("EmbeddingModel")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("embedding_model");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("failure_reason");
+
+                    b.Property<byte[]>("File")
+                        .HasColumnType("bytea")
+                        .HasColumnName("file");
+
+                    b.Property<DateTimeOffset?>("IndexedTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("indexed_time");
+
+                    b.Property<bool>("IsDeleted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_deleted");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("language");
+
+                    b.Property<DateTimeOffset?>("LastModificationTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_modification_time");
+
+                    b.Property<string>("Origin")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)")
+                        .HasColumnName("origin");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_kb_sources");
+
+                    b.HasIndex("TenantId", "CreationTime")
+                        .HasDatabaseName("ix_kb_sources_tenant_id_creation_time");
+
+                    b.ToTable("kb_sources", (string)null);
+                });
+
             modelBuilder.Entity("SmbAgent.Leads.LeadQuestion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -807,6 +1009,26 @@ namespace SmbAgent.EntityFrameworkCore.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_tokens_users_user_id");
+                });
+
+            modelBuilder.Entity("SmbAgent.KnowledgeBase.ChunkEmbedding", b =>
+                {
+                    b.HasOne("SmbAgent.KnowledgeBase.KnowledgeChunk", null)
+                        .WithMany()
+                        .HasForeignKey("ChunkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_kb_chunk_embeddings_knowledge_chunks_chunk_id");
+                });
+
+            modelBuilder.Entity("SmbAgent.KnowledgeBase.KnowledgeChunk", b =>
+                {
+                    b.HasOne("SmbAgent.KnowledgeBase.KnowledgeSource", null)
+                        .WithMany()
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_kb_chunks_knowledge_sources_source_id");
                 });
 
             modelBuilder.Entity("SmbAgent.Tenancy.Tenant", b =>

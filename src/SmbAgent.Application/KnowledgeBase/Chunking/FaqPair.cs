@@ -1,0 +1,3 @@
+namespace SmbAgent.KnowledgeBase.Chunking;
+
+public sealed record FaqPair(string Question, string Answer);

@@ -1,0 +1,51 @@
+using System.ClientModel;
+using System.ClientModel.Primitives;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using OpenAI;
+
+namespace SmbAgent.KnowledgeBase.Embeddings;
+
+public static class EmbeddingServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="IEmbeddingGenerator{TInput,TEmbedding}"/> and <see cref="EmbeddingModelInfo"/>:
+    /// OpenAI when a key is configured, otherwise the local model service. Both go through the OpenAI SDK,
+    /// since the local service speaks the same protocol.
+    /// </summary>
+    public static IServiceCollection AddEmbeddings(this IServiceCollection services, IConfiguration configuration)
+    {
+        var local = configuration.GetSection(EmbeddingOptions.SectionName).Get<EmbeddingOptions>() ?? new EmbeddingOptions();
+        var openAi = configuration.GetSection(OpenAIEmbeddingOptions.SectionName).Get<OpenAIEmbeddingOptions>() ?? new OpenAIEmbeddingOptions();
+        var apiKey = openAi.ApiKey is { Length: > 0 } configured ? configured : configuration["OPENAI_API_KEY"];
+
+        var (model, endpoint, key, dimensions, provider) = apiKey is { Length: > 0 }
+            ? (openAi.EmbeddingModel, openAi.Endpoint, apiKey, openAi.ResolveDimensions(), EmbeddingProviders.OpenAI)
+            // The local service ignores the key, but the SDK refuses to run without one.
+            : (local.Model, local.Endpoint, "local", local.Dimensions, EmbeddingProviders.Local);
+
+        var info = new EmbeddingModelInfo(model, dimensions, provider);
+        services.AddSingleton(info);
+        services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_ =>
+        {
+            var options = new OpenAIClientOptions
+            {
+                NetworkTimeout = local.Timeout,
+                RetryPolicy = new ClientRetryPolicy(local.MaxRetries),
+            };
+            if (endpoint is not null)
+            {
+                options.Endpoint = endpoint;
+            }
+
+            // Only an explicitly configured size is sent: ada-002 and the local model reject the parameter otherwise.
+            var requestedDimensions = provider == EmbeddingProviders.OpenAI ? openAi.EmbeddingDimensions : null;
+            var generator = new OpenAIClient(new ApiKeyCredential(key), options)
+                .GetEmbeddingClient(model)
+                .AsIEmbeddingGenerator(requestedDimensions);
+            return new BatchingEmbeddingGenerator(generator, Math.Max(1, local.MaxBatchSize));
+        });
+        return services;
+    }
+}

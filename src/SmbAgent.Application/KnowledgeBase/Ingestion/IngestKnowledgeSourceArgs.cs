@@ -1,0 +1,3 @@
+namespace SmbAgent.KnowledgeBase.Ingestion;
+
+public sealed record IngestKnowledgeSourceArgs(Guid SourceId);

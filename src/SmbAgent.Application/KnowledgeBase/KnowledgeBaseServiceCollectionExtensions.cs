@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SmbAgent.BackgroundJobs;
+using SmbAgent.KnowledgeBase.Extraction;
+using SmbAgent.KnowledgeBase.Ingestion;
+
+namespace SmbAgent.KnowledgeBase;
+
+public static class KnowledgeBaseServiceCollectionExtensions
+{
+    /// <summary>Sources, their ingestion job and the guarded page fetcher. The embedding generator is registered separately.</summary>
+    public static IServiceCollection AddKnowledgeBase(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<KnowledgeBaseOptions>(configuration.GetSection(KnowledgeBaseOptions.SectionName));
+        services.AddHttpClient(UrlPageFetcher.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(sp => UrlPageFetcher.CreateHandler(sp.GetRequiredService<IOptions<KnowledgeBaseOptions>>().Value));
+        services.AddTransient<UrlPageFetcher>();
+        services.AddTransient<SourceTextExtractor>();
+        services.AddScoped<KnowledgeSourceAppService>();
+        services.AddBackgroundJob<IngestKnowledgeSourceJob, IngestKnowledgeSourceArgs>();
+        return services;
+    }
+}

@@ -1,0 +1,89 @@
+using FluentValidation;
+using SmbAgent.KnowledgeBase.Chunking;
+
+namespace SmbAgent.KnowledgeBase;
+
+internal static class KnowledgeSourceRules
+{
+    public static readonly string TooLong = $"The text can't be longer than {KnowledgeSourceConsts.MaxContentLength:N0} characters; split it into several sources.";
+
+    public static IRuleBuilderOptions<T, string?> KnowledgeLanguage<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(KnowledgeLanguages.IsSupported)
+            .WithMessage($"Choose one of these languages: {string.Join(", ", KnowledgeLanguages.TextSearchConfigurations.Keys)}.");
+
+    public static IRuleBuilderOptions<T, string?> SourceTitle<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.MaximumLength(KnowledgeSourceConsts.MaxTitleLength).WithMessage($"The title can't be longer than {KnowledgeSourceConsts.MaxTitleLength} characters.");
+
+    public static IRuleBuilderOptions<T, string?> SourceText<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("Enter the text the agent may answer from.")
+            .MaximumLength(KnowledgeSourceConsts.MaxContentLength).WithMessage(TooLong);
+
+    public static bool HasFaqPairs(string? text) => !string.IsNullOrWhiteSpace(text) && FaqFormat.Parse(text).Count > 0;
+}
+
+public sealed class CreateTextSourceDtoValidator : AbstractValidator<CreateTextSourceDto>
+{
+    public CreateTextSourceDtoValidator()
+    {
+        RuleFor(x => x.Title).NotEmpty().WithMessage("Enter a title.").SourceTitle();
+        RuleFor(x => x.Language).KnowledgeLanguage();
+        RuleFor(x => x.Text).SourceText();
+    }
+}
+
+public sealed class CreateFaqSourceDtoValidator : AbstractValidator<CreateFaqSourceDto>
+{
+    public CreateFaqSourceDtoValidator()
+    {
+        RuleFor(x => x.Title).NotEmpty().WithMessage("Enter a title.").SourceTitle();
+        RuleFor(x => x.Language).KnowledgeLanguage();
+        RuleFor(x => x.Pairs).Must(p => p is { Count: > 0 }).When(x => string.IsNullOrWhiteSpace(x.Text))
+            .WithMessage("Add at least one question with its answer.");
+        RuleForEach(x => x.Pairs).ChildRules(pair =>
+        {
+            pair.RuleFor(p => p.Question).NotEmpty().WithMessage("Each question needs text.");
+            pair.RuleFor(p => p.Answer).NotEmpty().WithMessage("Each question needs an answer.");
+        });
+        RuleFor(x => x.Text).Must(KnowledgeSourceRules.HasFaqPairs).When(x => !string.IsNullOrWhiteSpace(x.Text))
+            .WithMessage("No question and answer pairs were found: write each as \"Q: …\" on one line and \"A: …\" on the next.")
+            .MaximumLength(KnowledgeSourceConsts.MaxContentLength).WithMessage(KnowledgeSourceRules.TooLong);
+        RuleFor(x => x.Pairs).Must(p => p!.Sum(q => q.Question.Length + q.Answer.Length + 8) <= KnowledgeSourceConsts.MaxContentLength)
+            .When(x => x.Pairs is not null).WithMessage(KnowledgeSourceRules.TooLong);
+    }
+}
+
+public sealed class CreateUrlSourceDtoValidator : AbstractValidator<CreateUrlSourceDto>
+{
+    public CreateUrlSourceDtoValidator()
+    {
+        RuleFor(x => x.Title).SourceTitle();
+        RuleFor(x => x.Language).KnowledgeLanguage();
+        RuleFor(x => x.Url).NotEmpty().WithMessage("Enter the page's address.")
+            .MaximumLength(KnowledgeSourceConsts.MaxOriginLength).WithMessage("The address is too long.")
+            .Must(u => Uri.TryCreate(u?.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
+            .WithMessage("Enter a full web address starting with http:// or https://.");
+    }
+}
+
+public sealed class CreatePdfSourceDtoValidator : AbstractValidator<CreatePdfSourceDto>
+{
+    public CreatePdfSourceDtoValidator()
+    {
+        RuleFor(x => x.Title).SourceTitle();
+        RuleFor(x => x.Language).KnowledgeLanguage();
+        RuleFor(x => x.FileName).NotEmpty().WithMessage("The file needs a name.").MaximumLength(255).WithMessage("The file name is too long.");
+        RuleFor(x => x.Content).NotEmpty().WithMessage("Choose a PDF file.")
+            .Must(c => c.Length <= KnowledgeSourceConsts.MaxPdfBytes)
+            .WithMessage($"The PDF can't be larger than {KnowledgeSourceConsts.MaxPdfBytes / (1024 * 1024)} MB.");
+    }
+}
+
+public sealed class UpdateTextSourceDtoValidator : AbstractValidator<UpdateTextSourceDto>
+{
+    public UpdateTextSourceDtoValidator()
+    {
+        RuleFor(x => x.Title).NotEmpty().WithMessage("Enter a title.").SourceTitle();
+        RuleFor(x => x.Language).KnowledgeLanguage();
+        RuleFor(x => x.Text).SourceText();
+    }
+}

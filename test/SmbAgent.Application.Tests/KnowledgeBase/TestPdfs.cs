@@ -1,0 +1,22 @@
+using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.Fonts.Standard14Fonts;
+using UglyToad.PdfPig.Writer;
+
+namespace SmbAgent.Application.Tests.KnowledgeBase;
+
+public static class TestPdfs
+{
+    /// <summary>A one-page PDF with one line of text per entry, written by PdfPig.</summary>
+    public static byte[] WithLines(params string[] lines)
+    {
+        var builder = new PdfDocumentBuilder();
+        var page = builder.AddPage(PageSize.A4);
+        var font = builder.AddStandard14Font(Standard14Font.Helvetica);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            page.AddText(lines[i], 12, new UglyToad.PdfPig.Core.PdfPoint(50, 750 - (i * 20)), font);
+        }
+
+        return builder.Build();
+    }
+}

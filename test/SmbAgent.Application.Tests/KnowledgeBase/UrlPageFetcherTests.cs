@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using System.Net;
+using Microsoft.Extensions.Options;
+using SmbAgent.KnowledgeBase;
+using SmbAgent.KnowledgeBase.Extraction;
+
+namespace SmbAgent.Application.Tests.KnowledgeBase;
+
+/// <summary>The fetcher with its real handler, against a local server; loopback allowed only where a test says so.</summary>
+public sealed class UrlPageFetcherTests : IAsyncLifetime
+{
+    private TestWebServer _web = null!;
+
+    public async Task InitializeAsync() => _web = await TestWebServer.StartAsync();
+
+    public async Task DisposeAsync() => await _web.DisposeAsync();
+
+    [Fact]
+    public async Task A_local_page_is_fetched_when_loopback_is_allowed_and_redirects_are_followed()
+    {
+        var page = await Fetcher(allowLoopback: true).FetchAsync(_web.Url("/to-about").AbsoluteUri, CancellationToken.None);
+
+        page.Url.AbsolutePath.ShouldBe("/about");
+        page.MediaType.ShouldBe("text/html");
+        page.Body.ShouldContain("Rosa's Bakery");
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:{port}/about")]
+    [InlineData("http://localhost:{port}/about")]
+    [InlineData("http://[::1]:{port}/about")]
+    public async Task Loopback_is_refused_unless_the_development_setting_allows_it(string url)
+    {
+        var error = await Should.ThrowAsync<KnowledgeContentException>(() =>
+            Fetcher(allowLoopback: false).FetchAsync(url.Replace("{port}", _web.BaseAddress.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)), CancellationToken.None));
+
+        error.Message.ShouldContain("not allowed");
+    }
+
+    [Theory]
+    [InlineData("http://10.0.0.1/")]
+    [InlineData("http://169.254.169.254/latest/meta-data/")]
+    [InlineData("http://172.16.5.4/")]
+    [InlineData("http://192.168.1.1/")]
+    [InlineData("http://0.0.0.0/")]
+    [InlineData("http://[fd00::1]/")]
+    [InlineData("http://[fe80::1]/")]
+    [InlineData("http://[::ffff:10.0.0.1]/")]
+    public async Task Private_and_link_local_addresses_are_refused_before_connecting(string url)
+    {
+        var watch = Stopwatch.StartNew();
+
+        var error = await Should.ThrowAsync<KnowledgeContentException>(() => Fetcher(allowLoopback: true).FetchAsync(url, CancellationToken.None));
+
+        error.Message.ShouldContain("not allowed");
+        watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(1), "nothing may connect to a refused address (a connect attempt would wait for the timeout)");
+    }
+
+    [Fact]
+    public async Task A_redirect_from_an_allowed_page_to_the_metadata_address_is_refused()
+    {
+        var error = await Should.ThrowAsync<KnowledgeContentException>(() =>
+            Fetcher(allowLoopback: true).FetchAsync(_web.Url("/to-metadata").AbsoluteUri, CancellationToken.None));
+
+        error.Message.ShouldBe("The address 169.254.169.254 is not allowed: only public web addresses can be fetched.");
+    }
+
+    [Fact]
+    public async Task The_handler_itself_refuses_a_private_address_when_called_without_the_pre_check()
+    {
+        using var client = new HttpClient(UrlPageFetcher.CreateHandler(new KnowledgeBaseOptions { AllowLoopbackUrls = false }));
+
+        var error = await Should.ThrowAsync<HttpRequestException>(() => client.GetAsync(_web.Url("/about")));
+
+        error.InnerException.ShouldBeOfType<KnowledgeContentException>();
+    }
+
+    [Fact]
+    public async Task More_than_five_redirects_are_refused()
+    {
+        var error = await Should.ThrowAsync<KnowledgeContentException>(() =>
+            Fetcher(allowLoopback: true).FetchAsync(_web.Url("/loop/0").AbsoluteUri, CancellationToken.None));
+
+        error.Message.ShouldContain("redirected more than 5 times");
+    }
+
+    [Fact]
+    public async Task An_oversized_page_stops_at_the_limit()
+    {
+        var error = await Should.ThrowAsync<KnowledgeContentException>(() =>
+            Fetcher(allowLoopback: true).FetchAsync(_web.Url("/huge").AbsoluteUri, CancellationToken.None));
+
+        error.Message.ShouldContain("larger than 2048 KB");
+    }
+
+    [Fact]
+    public async Task A_page_that_does_not_answer_in_time_is_refused()
+    {
+        var error = await Should.ThrowAsync<KnowledgeContentException>(() =>
+            Fetcher(allowLoopback: true, timeoutSeconds: 1).FetchAsync(_web.Url("/slow").AbsoluteUri, CancellationToken.None));
+
+        error.Message.ShouldContain("did not answer within 1 seconds");
+    }
+
+    [Theory]
+    [InlineData("ftp://example.com/file")]
+    [InlineData("file:///etc/passwd")]
+    public void Only_http_and_https_are_accepted(string url) =>
+        Should.Throw<KnowledgeContentException>(() => UrlPageFetcher.ParseUrl(url));
+
+    [Theory]
+    [InlineData("8.8.8.8", true)]
+    [InlineData("2606:4700:4700::1111", true)]
+    [InlineData("127.0.0.1", false)]
+    [InlineData("100.64.0.1", false)]
+    [InlineData("2002:0a00:0001::1", false)]
+    [InlineData("::", false)]
+    public void Address_policy(string address, bool allowed) =>
+        UrlAddressPolicy.IsAllowed(IPAddress.Parse(address), allowLoopback: false).ShouldBe(allowed);
+
+    private static UrlPageFetcher Fetcher(bool allowLoopback, int timeoutSeconds = 5)
+    {
+        var options = new KnowledgeBaseOptions { AllowLoopbackUrls = allowLoopback, FetchTimeoutSeconds = timeoutSeconds };
+        return new UrlPageFetcher(new SingleClientFactory(new HttpClient(UrlPageFetcher.CreateHandler(options))), Options.Create(options));
+    }
+
+    private sealed class SingleClientFactory(HttpClient client) : IHttpClientFactory
+    {
+        public HttpClient CreateClient(string name) => client;
+    }
+}

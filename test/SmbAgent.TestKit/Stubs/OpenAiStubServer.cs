@@ -1,0 +1,121 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace SmbAgent.TestKit.Stubs;
+
+/// <summary>A request the stub received: path, Authorization header and the JSON body.</summary>
+public sealed record RecordedRequest(string Path, string? Authorization, JsonObject Body);
+
+/// <summary>
+/// A local stand-in for the OpenAI API on a free loopback port, recording every request. Point the SDK's
+/// <c>OpenAIClientOptions.Endpoint</c> at <see cref="Endpoint"/>. Speaks <c>POST /v1/embeddings</c> in the
+/// float and base64 formats; every other path answers 404 in OpenAI's error shape.
+/// </summary>
+public sealed class OpenAiStubServer : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private readonly ConcurrentQueue<RecordedRequest> requests = new();
+
+    private OpenAiStubServer(WebApplication app) => this.app = app;
+
+    /// <summary>Base address including <c>/v1</c>.</summary>
+    public Uri Endpoint { get; private set; } = null!;
+
+    public IReadOnlyList<RecordedRequest> Requests => [.. requests];
+
+    /// <summary>The vector the stub returns for a text; the default is deterministic per text.</summary>
+    public Func<string, float[]> Embed { get; set; } = text => DeterministicVector(text, 1536);
+
+    /// <summary>Delay before every answer (to test client timeouts).</summary>
+    public TimeSpan Delay { get; set; } = TimeSpan.Zero;
+
+    public static async Task<OpenAiStubServer> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var stub = new OpenAiStubServer(app);
+        app.MapPost("/v1/embeddings", stub.EmbeddingsAsync);
+        app.MapFallback(context => WriteErrorAsync(context, StatusCodes.Status404NotFound, $"No stub for {context.Request.Path}."));
+        await app.StartAsync();
+        stub.Endpoint = new Uri($"{app.Urls.Single()}/v1");
+        return stub;
+    }
+
+    /// <summary>A unit vector derived from the text, so different texts get different vectors.</summary>
+    public static float[] DeterministicVector(string text, int dimensions)
+    {
+        var random = new Random(StringComparer.Ordinal.GetHashCode(text));
+        var vector = new float[dimensions];
+        for (var i = 0; i < dimensions; i++)
+        {
+            vector[i] = (float)(random.NextDouble() - 0.5);
+        }
+
+        var norm = MathF.Sqrt(vector.Sum(v => v * v));
+        return [.. vector.Select(v => v / norm)];
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+
+    private async Task EmbeddingsAsync(HttpContext context)
+    {
+        var body = await JsonSerializer.DeserializeAsync<JsonObject>(context.Request.Body, cancellationToken: context.RequestAborted);
+        if (body is null)
+        {
+            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, "The body must be a JSON object.");
+            return;
+        }
+
+        requests.Enqueue(new RecordedRequest(context.Request.Path, context.Request.Headers.Authorization, body));
+        if (Delay > TimeSpan.Zero)
+        {
+            await Task.Delay(Delay, context.RequestAborted);
+        }
+
+        var inputs = body["input"] switch
+        {
+            JsonArray array => array.Select(item => item?.GetValue<string>() ?? string.Empty).ToList(),
+            JsonValue value => [value.GetValue<string>()],
+            _ => [],
+        };
+        var base64 = body["encoding_format"]?.GetValue<string>() == "base64";
+        var data = new JsonArray();
+        for (var index = 0; index < inputs.Count; index++)
+        {
+            var vector = Embed(inputs[index]);
+            JsonNode embedding = base64
+                ? JsonValue.Create(Convert.ToBase64String(System.Runtime.InteropServices.MemoryMarshal.AsBytes(vector.AsSpan())))
+                : new JsonArray([.. vector.Select(v => (JsonNode?)JsonValue.Create(v))]);
+            data.Add(new JsonObject { ["object"] = "embedding", ["index"] = index, ["embedding"] = embedding });
+        }
+
+        var tokens = inputs.Sum(text => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length);
+        await context.Response.WriteAsJsonAsync(new JsonObject
+        {
+            ["object"] = "list",
+            ["data"] = data,
+            ["model"] = body["model"]?.GetValue<string>(),
+            ["usage"] = new JsonObject { ["prompt_tokens"] = tokens, ["total_tokens"] = tokens },
+        });
+    }
+
+    private static Task WriteErrorAsync(HttpContext context, int status, string message)
+    {
+        context.Response.StatusCode = status;
+        return context.Response.WriteAsJsonAsync(new JsonObject
+        {
+            ["error"] = new JsonObject { ["message"] = message, ["type"] = "invalid_request_error", ["param"] = null, ["code"] = null },
+        });
+    }
+}
