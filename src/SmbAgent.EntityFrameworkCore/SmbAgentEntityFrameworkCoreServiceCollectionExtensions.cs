@@ -49,6 +49,8 @@ public static class SmbAgentEntityFrameworkCoreServiceCollectionExtensions
         services.AddScoped<IRoleStore<AppRole>, RoleStore<AppRole, SmbAgentDbContext, Guid>>();
         services.AddScoped<IUsageCounterStore, UsageCounterStore>();
         services.AddScoped<KnowledgeBase.Ingestion.IKnowledgeIndexWriter, KnowledgeBase.KnowledgeIndexWriter>();
+        services.Configure<KnowledgeBase.Search.KnowledgeSearchOptions>(configuration.GetSection(KnowledgeBase.KnowledgeBaseOptions.SectionName));
+        services.AddScoped<KnowledgeBase.Search.IKnowledgeSearch, KnowledgeBase.HybridKnowledgeSearch>();
         services.AddScoped<DbMigrationService>();
 
         // Both hosts read each other's cookies and tokens: one key ring, in the database.

@@ -5,6 +5,7 @@ using SmbAgent.Data;
 using SmbAgent.Health;
 using SmbAgent.HttpApi.Account;
 using SmbAgent.HttpApi.Features;
+using SmbAgent.HttpApi.KnowledgeBase;
 using SmbAgent.HttpApi.Leads;
 using SmbAgent.HttpApi.Tenancy;
 
@@ -48,6 +49,7 @@ public static class ApiHostExtensions
         app.MapTenancyEndpoints();
         app.MapFeatureEndpoints();
         app.MapLeadQuestionEndpoints();
+        app.MapKnowledgeSearchEndpoints();
         return app;
     }
 
