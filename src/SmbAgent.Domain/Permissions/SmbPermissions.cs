@@ -35,6 +35,12 @@ public static class SmbPermissions
         public const string Manage = "LeadQuestions.Manage";
     }
 
+    public static class Knowledge
+    {
+        public const string Default = "Knowledge";
+        public const string Manage = "Knowledge.Manage";
+    }
+
     public static class Leads
     {
         public const string Default = "Leads";

@@ -10,7 +10,7 @@ public static class KnowledgeSearchEndpoints
     {
         app.MapGet("/api/app/knowledge/search", SearchAsync)
             .WithTags("Knowledge base")
-            .RequireAuthorization(SmbPermissions.Workspace.Default)
+            .RequireAuthorization(SmbPermissions.Knowledge.Default)
             .WithName("SearchKnowledge");
     }
 
