@@ -337,7 +337,7 @@ embeddings_pid() {
   local pid
   pid=$(head -n 1 "$EMBEDDINGS_PID" 2>/dev/null || true)
   # The command line check skips zombies and pids reused by another program.
-  [[ "$pid" =~ ^[0-9]+$ ]] && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q 'node server\.js' \
+  [[ "$pid" =~ ^[0-9]+$ ]] && tr '\0' ' ' 2>/dev/null <"/proc/$pid/cmdline" | grep -q 'node server\.js' \
     && printf '%s\n' "$pid"
 }
 embeddings_ready() {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using SmbAgent.BackgroundJobs;
 using SmbAgent.KnowledgeBase.Extraction;
 using SmbAgent.KnowledgeBase.Ingestion;
+using SmbAgent.KnowledgeBase.Reembedding;
 
 namespace SmbAgent.KnowledgeBase;
 
@@ -19,6 +20,8 @@ public static class KnowledgeBaseServiceCollectionExtensions
         services.AddTransient<SourceTextExtractor>();
         services.AddScoped<KnowledgeSourceAppService>();
         services.AddBackgroundJob<IngestKnowledgeSourceJob, IngestKnowledgeSourceArgs>();
+        services.AddBackgroundJob<ReembedKnowledgeSourceJob, ReembedKnowledgeSourceArgs>();
+        services.AddScoped<KnowledgeReembeddingScheduler>();
         return services;
     }
 }

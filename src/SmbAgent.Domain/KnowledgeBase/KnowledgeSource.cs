@@ -88,4 +88,7 @@ public sealed class KnowledgeSource : IMultiTenant, ISoftDelete, IHasCreationTim
         ChunkCount = chunkCount;
         IndexedTime = now;
     }
+
+    /// <summary>The same passages now carry vectors of another model (the provider changed).</summary>
+    public void MarkReembedded(string embeddingModel) => EmbeddingModel = embeddingModel;
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
@@ -20,9 +20,9 @@ namespace SmbAgent.KnowledgeBase;
 public sealed partial class HybridKnowledgeSearch(
     SmbAgentDbContext db,
     ICurrentTenant currentTenant,
-    IEmbeddingGenerator<string, Embedding<float>> embeddings,
-    EmbeddingModelInfo model,
-    IOptions<KnowledgeSearchOptions> options) : IKnowledgeSearch
+    EmbeddingModels embeddingModels,
+    IOptions<KnowledgeSearchOptions> options,
+    ILogger<HybridKnowledgeSearch> logger) : IKnowledgeSearch
 {
     private static readonly string[] TextSearchConfigs = [.. KnowledgeLanguages.TextSearchConfigurations.Values.Distinct(), "simple"];
 
@@ -30,7 +30,18 @@ public sealed partial class HybridKnowledgeSearch(
     {
         var tenantId = currentTenant.Id ?? throw new InvalidOperationException("The knowledge base is searched for a tenant.");
         question = question.Trim();
-        if (question.Length == 0 || !await db.KnowledgeChunks.AnyAsync(cancellationToken))
+        if (question.Length == 0)
+        {
+            return KnowledgeSearchResult.NotFound;
+        }
+
+        // More than one model only while sources are being re-embedded after a provider change.
+        var models = await db.KnowledgeSources.AsNoTracking()
+            .Where(s => s.ChunkCount > 0 && s.EmbeddingModel != null)
+            .Select(s => s.EmbeddingModel!)
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        if (models.Count == 0)
         {
             return KnowledgeSearchResult.NotFound;
         }
@@ -38,17 +49,24 @@ public sealed partial class HybridKnowledgeSearch(
         top = Math.Clamp(top, 1, 50);
         var settings = options.Value;
         var candidates = Math.Max(settings.CandidatesPerSearch, top);
-        var vector = (await embeddings.GenerateAsync([question], cancellationToken: cancellationToken))[0].Vector.ToArray();
+        var questionVectors = await EmbedQuestionAsync(question, models, cancellationToken);
 
-        List<RankedChunk> byVector;
+        var byVector = new List<(EmbeddingModelInfo Model, List<RankedChunk> Ranked)>();
         List<RankedChunk> byText;
         var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         await using (transaction)
         {
             // Without iterative scans HNSW returns ef_search neighbours and the tenant filter thins them out after.
             await db.Database.ExecuteSqlRawAsync("SET LOCAL hnsw.iterative_scan = relaxed_order", cancellationToken);
-            byVector = await db.Database.SqlQueryRaw<RankedChunk>(VectorSql(), [.. Parameters(tenantId, candidates, new NpgsqlParameter("q", new Vector(vector)))])
-                .ToListAsync(cancellationToken);
+            foreach (var (model, vector) in questionVectors)
+            {
+                var ranked = await db.Database.SqlQueryRaw<RankedChunk>(VectorSql(model), [.. Parameters(tenantId, candidates, new NpgsqlParameter("q", new Vector(vector)))])
+                    .ToListAsync(cancellationToken);
+
+                // relaxed_order may return neighbours slightly out of order.
+                byVector.Add((model, [.. ranked.OrderByDescending(c => c.Score)]));
+            }
+
             byText = await db.Database.SqlQueryRaw<RankedChunk>(TextSql, [
                     .. Parameters(tenantId, candidates, new NpgsqlParameter("q", question)),
                     new NpgsqlParameter("configs", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = TextSearchConfigs },
@@ -62,9 +80,7 @@ public sealed partial class HybridKnowledgeSearch(
             }
         }
 
-        // relaxed_order may return neighbours slightly out of order.
-        byVector = [.. byVector.OrderByDescending(c => c.Score)];
-        var fused = ReciprocalRankFusion.Fuse([.. byVector.Select(c => c.ChunkId)], [.. byText.Select(c => c.ChunkId)])
+        var fused = ReciprocalRankFusion.Fuse([.. byVector.Select(v => (IReadOnlyList<Guid>)[.. v.Ranked.Select(c => c.ChunkId)]), [.. byText.Select(c => c.ChunkId)]])
             .OrderByDescending(f => f.Value)
             .Take(top)
             .ToList();
@@ -73,7 +89,12 @@ public sealed partial class HybridKnowledgeSearch(
             .Where(c => ids.Contains(c.Id))
             .Join(db.KnowledgeSources, c => c.SourceId, s => s.Id, (c, s) => new { c.Id, c.SourceId, SourceTitle = s.Title, s.Origin, s.Kind, c.Title, c.Text })
             .ToDictionaryAsync(d => d.Id, cancellationToken);
-        var similarities = byVector.ToDictionary(c => c.ChunkId, c => c.Score);
+
+        // A chunk has one model's vector at a time, so each similarity is judged by its own model's threshold.
+        var similarities = byVector
+            .SelectMany(v => v.Ranked.Select(c => (c.ChunkId, c.Score, Threshold: settings.MinSimilarityFor(v.Model.Model))))
+            .DistinctBy(c => c.ChunkId)
+            .ToDictionary(c => c.ChunkId);
         var ranks = byText.ToDictionary(c => c.ChunkId, c => c.Score);
 
         var passages = fused
@@ -83,18 +104,47 @@ public sealed partial class HybridKnowledgeSearch(
                 var d = details[f.Key];
                 var link = d.Kind == KnowledgeSourceKind.Url && Uri.TryCreate(d.Origin, UriKind.Absolute, out var uri) ? uri : null;
                 return new KnowledgePassage(d.Id, d.SourceId, d.SourceTitle, d.Title, link, d.Text, f.Value,
-                    similarities.TryGetValue(f.Key, out var s) ? s : null, ranks.TryGetValue(f.Key, out var r) ? r : null);
+                    similarities.TryGetValue(f.Key, out var s) ? s.Score : null, ranks.TryGetValue(f.Key, out var r) ? r : null);
             })
             .ToList();
-        var found = passages.Any(p => p.VectorSimilarity >= settings.MinSimilarity);
+        var found = passages.Any(p => similarities.TryGetValue(p.ChunkId, out var s) && s.Score >= s.Threshold);
         return new KnowledgeSearchResult(found, passages);
+    }
+
+    /// <summary>
+    /// The question in every model the tenant's vectors come from. A previous model that can't be reached (or fails)
+    /// is skipped: its sources are still found by full text until they are re-embedded.
+    /// </summary>
+    private async Task<List<(EmbeddingModelInfo Model, float[] Vector)>> EmbedQuestionAsync(string question, List<string> models, CancellationToken cancellationToken)
+    {
+        var vectors = new List<(EmbeddingModelInfo, float[])>(models.Count);
+        foreach (var name in models.OrderBy(m => m == embeddingModels.Current.Model ? 0 : 1))
+        {
+            if (embeddingModels.Find(name) is not { } model)
+            {
+                LogModelUnavailable(logger, name);
+                continue;
+            }
+
+            try
+            {
+                var embedding = (await model.Generator.GenerateAsync([question], cancellationToken: cancellationToken))[0];
+                vectors.Add((model.Info, embedding.Vector.ToArray()));
+            }
+            catch (Exception e) when (name != embeddingModels.Current.Model && e is not OperationCanceledException)
+            {
+                LogModelFailed(logger, name, e);
+            }
+        }
+
+        return vectors;
     }
 
     /// <summary>
     /// The cast and the model predicate repeat the partial HNSW index's expression literally, or the planner can't
     /// use it; a cast's dimension can't be a parameter, so both are written from validated values.
     /// </summary>
-    private string VectorSql()
+    private static string VectorSql(EmbeddingModelInfo model)
     {
         if (model.Dimensions is < 1 or > 16_000 || !ModelName().IsMatch(model.Model))
         {
@@ -126,6 +176,12 @@ public sealed partial class HybridKnowledgeSearch(
 
     private static NpgsqlParameter[] Parameters(Guid tenantId, int candidates, NpgsqlParameter question) =>
         [question, new NpgsqlParameter("tenant", tenantId), new NpgsqlParameter("k", candidates)];
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Vectors of the previous embedding model {Model} can't be searched: it is not configured any more")]
+    private static partial void LogModelUnavailable(ILogger logger, string model);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The previous embedding model {Model} failed; its sources are searched by full text only")]
+    private static partial void LogModelFailed(ILogger logger, string model, Exception exception);
 
     [GeneratedRegex("^[A-Za-z0-9._-]+$")]
     private static partial Regex ModelName();

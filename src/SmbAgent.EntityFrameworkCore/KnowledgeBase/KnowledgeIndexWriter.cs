@@ -25,6 +25,22 @@ public sealed class KnowledgeIndexWriter(SmbAgentDbContext db) : IKnowledgeIndex
         await transaction.CommitAsync(cancellationToken);
     }
 
+    public async Task ReplaceEmbeddingsAsync(KnowledgeSource source, IReadOnlyDictionary<Guid, float[]> vectorsByChunk, string model, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.ChunkEmbeddings
+            .Where(e => db.KnowledgeChunks.Any(c => c.Id == e.ChunkId && c.SourceId == source.Id))
+            .ExecuteDeleteAsync(cancellationToken);
+        foreach (var (chunkId, vector) in vectorsByChunk)
+        {
+            db.ChunkEmbeddings.Add(new ChunkEmbedding(Guid.CreateVersion7(), source.TenantId, chunkId, model, vector));
+        }
+
+        source.MarkReembedded(model);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     public Task RemoveChunksAsync(Guid sourceId, CancellationToken cancellationToken) =>
         db.KnowledgeChunks.Where(c => c.SourceId == sourceId).ExecuteDeleteAsync(cancellationToken);
 }

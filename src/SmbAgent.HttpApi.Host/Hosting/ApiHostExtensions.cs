@@ -27,6 +27,7 @@ public static class ApiHostExtensions
             options.WorkerCount = builder.Configuration.GetValue("Jobs:WorkerCount", 4);
             options.SchedulePollingInterval = TimeSpan.FromSeconds(builder.Configuration.GetValue("Jobs:PollIntervalSeconds", 5.0));
         });
+        services.AddHostedService<KnowledgeReembeddingStartup>();
         return builder;
     }
 

@@ -25,27 +25,38 @@ public static class EmbeddingServiceCollectionExtensions
             // The local service ignores the key, but the SDK refuses to run without one.
             : (local.Model, local.Endpoint, "local", local.Dimensions, EmbeddingProviders.Local);
 
-        var info = new EmbeddingModelInfo(model, dimensions, provider);
-        services.AddSingleton(info);
-        services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_ =>
+        var requestedDimensions = provider == EmbeddingProviders.OpenAI ? openAi.EmbeddingDimensions : null;
+        services.AddSingleton(new EmbeddingModelInfo(model, dimensions, provider));
+        services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_ => Create(local, endpoint, key, model, requestedDimensions));
+        services.AddSingleton<EmbeddingModels>();
+        if (provider == EmbeddingProviders.OpenAI)
         {
-            var options = new OpenAIClientOptions
-            {
-                NetworkTimeout = local.Timeout,
-                RetryPolicy = new ClientRetryPolicy(local.MaxRetries),
-            };
-            if (endpoint is not null)
-            {
-                options.Endpoint = endpoint;
-            }
+            // The local service keeps answering questions for vectors made before the switch, until they are re-embedded.
+            services.AddSingleton(_ => new PreviousEmbeddingModel(
+                new EmbeddingModelInfo(local.Model, local.Dimensions),
+                Create(local, local.Endpoint, "local", local.Model, requestedDimensions: null)));
+        }
 
-            // Only an explicitly configured size is sent: ada-002 and the local model reject the parameter otherwise.
-            var requestedDimensions = provider == EmbeddingProviders.OpenAI ? openAi.EmbeddingDimensions : null;
-            var generator = new OpenAIClient(new ApiKeyCredential(key), options)
-                .GetEmbeddingClient(model)
-                .AsIEmbeddingGenerator(requestedDimensions);
-            return new BatchingEmbeddingGenerator(generator, Math.Max(1, local.MaxBatchSize));
-        });
         return services;
+    }
+
+    private static BatchingEmbeddingGenerator Create(
+        EmbeddingOptions local, Uri? endpoint, string key, string model, int? requestedDimensions)
+    {
+        var options = new OpenAIClientOptions
+        {
+            NetworkTimeout = local.Timeout,
+            RetryPolicy = new ClientRetryPolicy(local.MaxRetries),
+        };
+        if (endpoint is not null)
+        {
+            options.Endpoint = endpoint;
+        }
+
+        // Only an explicitly configured size is sent: ada-002 and the local model reject the parameter otherwise.
+        var generator = new OpenAIClient(new ApiKeyCredential(key), options)
+            .GetEmbeddingClient(model)
+            .AsIEmbeddingGenerator(requestedDimensions);
+        return new BatchingEmbeddingGenerator(generator, Math.Max(1, local.MaxBatchSize));
     }
 }

@@ -81,7 +81,7 @@ public sealed partial class IngestKnowledgeSourceJob(
         var vectors = new List<float[]>(chunks.Count);
         foreach (var batch in chunks.Chunk(Math.Max(1, options.Value.EmbeddingBatchSize)))
         {
-            var generated = await embeddingGenerator.GenerateAsync(batch.Select(EmbeddingInput), cancellationToken: cancellationToken);
+            var generated = await embeddingGenerator.GenerateAsync(batch.Select(c => KnowledgeEmbeddingInput.For(c.Title, c.Text)), cancellationToken: cancellationToken);
             if (generated.Count != batch.Length)
             {
                 throw new InvalidOperationException($"The embedding service returned {generated.Count} vectors for {batch.Length} passages.");
@@ -100,10 +100,6 @@ public sealed partial class IngestKnowledgeSourceJob(
 
         return [.. vectors];
     }
-
-    /// <summary>The passage with its title in front when the text doesn't already start with it, so headings inform the vector.</summary>
-    private static string EmbeddingInput(TextChunk chunk) =>
-        chunk.Text.StartsWith(chunk.Title, StringComparison.Ordinal) ? chunk.Text : $"{chunk.Title}\n\n{chunk.Text}";
 
     /// <summary>
     /// Written straight to the row: the tracked source may hold changes from the failed attempt that must not be saved.

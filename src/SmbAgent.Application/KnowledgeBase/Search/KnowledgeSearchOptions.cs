@@ -12,6 +12,11 @@ public sealed class KnowledgeSearchOptions
     /// </summary>
     public double MinSimilarity { get; set; } = 0.33;
 
+    /// <summary>Per embedding model, overriding <see cref="MinSimilarity"/>: similarities of two models aren't comparable.</summary>
+    public Dictionary<string, double> MinSimilarityByModel { get; } = new(StringComparer.Ordinal);
+
     /// <summary>How many candidates each search contributes to the fusion.</summary>
     public int CandidatesPerSearch { get; set; } = 40;
+
+    public double MinSimilarityFor(string model) => MinSimilarityByModel.GetValueOrDefault(model, MinSimilarity);
 }

@@ -1,0 +1,3 @@
+namespace SmbAgent.KnowledgeBase.Reembedding;
+
+public sealed record ReembedKnowledgeSourceArgs(Guid SourceId);
