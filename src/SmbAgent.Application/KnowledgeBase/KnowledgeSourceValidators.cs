@@ -1,5 +1,8 @@
+using System.Net;
 using FluentValidation;
+using Microsoft.Extensions.Options;
 using SmbAgent.KnowledgeBase.Chunking;
+using SmbAgent.KnowledgeBase.Extraction;
 
 namespace SmbAgent.KnowledgeBase;
 
@@ -54,15 +57,24 @@ public sealed class CreateFaqSourceDtoValidator : AbstractValidator<CreateFaqSou
 
 public sealed class CreateUrlSourceDtoValidator : AbstractValidator<CreateUrlSourceDto>
 {
-    public CreateUrlSourceDtoValidator()
+    public CreateUrlSourceDtoValidator(IOptions<KnowledgeBaseOptions> options)
     {
         RuleFor(x => x.Title).SourceTitle();
         RuleFor(x => x.Language).KnowledgeLanguage();
         RuleFor(x => x.Url).NotEmpty().WithMessage("Enter the page's address.")
             .MaximumLength(KnowledgeSourceConsts.MaxOriginLength).WithMessage("The address is too long.")
             .Must(u => Uri.TryCreate(u?.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
-            .WithMessage("Enter a full web address starting with http:// or https://.");
+            .WithMessage("Enter a full web address starting with http:// or https://.")
+            // Names are checked when the page is fetched (they can resolve anywhere); an address written out is refused at once.
+            .Must(u => IsPublicOrNamedHost(u, options.Value.AllowLoopbackUrls))
+            .WithMessage("Only public web addresses can be added: this one points into a private network.");
     }
+
+    private static bool IsPublicOrNamedHost(string url, bool allowLoopback) =>
+        !Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri)
+        || (uri.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6
+            ? UrlAddressPolicy.IsAllowed(IPAddress.Parse(uri.DnsSafeHost), allowLoopback)
+            : allowLoopback || !uri.IsLoopback);
 }
 
 public sealed class CreatePdfSourceDtoValidator : AbstractValidator<CreatePdfSourceDto>

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Hangfire;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
@@ -21,6 +22,8 @@ public static class ApiHostExtensions
         services.AddAuthentication(IdentityConstants.BearerScheme).AddBearerToken(IdentityConstants.BearerScheme);
         services.AddAuthorization();
         services.Configure<ForwardedHeadersOptions>(options => options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        // Statuses and kinds read as words ("Indexed"), which a REST client can use without our enums.
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi();
         services.AddHangfireServer(options =>
         {
@@ -50,6 +53,7 @@ public static class ApiHostExtensions
         app.MapTenancyEndpoints();
         app.MapFeatureEndpoints();
         app.MapLeadQuestionEndpoints();
+        app.MapKnowledgeSourceEndpoints();
         app.MapKnowledgeSearchEndpoints();
         return app;
     }

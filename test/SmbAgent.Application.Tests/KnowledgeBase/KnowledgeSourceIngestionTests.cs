@@ -8,6 +8,7 @@ using SmbAgent.Data;
 using SmbAgent.KnowledgeBase;
 using SmbAgent.KnowledgeBase.Ingestion;
 using SmbAgent.Tenancy;
+using SmbAgent.TestKit;
 
 namespace SmbAgent.Application.Tests.KnowledgeBase;
 

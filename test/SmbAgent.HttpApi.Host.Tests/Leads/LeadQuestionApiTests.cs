@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using SmbAgent.Features;
 using SmbAgent.Identity;
 using SmbAgent.Leads;
@@ -9,7 +10,7 @@ namespace SmbAgent.HttpApi.Tests.Leads;
 
 public sealed class LeadQuestionApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     [Fact]
     public async Task A_free_tenant_fills_up_to_five_questions_and_the_sixth_is_refused_naming_the_feature()

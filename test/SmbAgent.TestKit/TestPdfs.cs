@@ -2,7 +2,7 @@ using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Fonts.Standard14Fonts;
 using UglyToad.PdfPig.Writer;
 
-namespace SmbAgent.Application.Tests.KnowledgeBase;
+namespace SmbAgent.TestKit;
 
 public static class TestPdfs
 {
