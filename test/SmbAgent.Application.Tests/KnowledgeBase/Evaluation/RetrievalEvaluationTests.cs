@@ -1,0 +1,106 @@
+using SmbAgent.KnowledgeBase;
+using Xunit.Abstractions;
+
+namespace SmbAgent.Application.Tests.KnowledgeBase.Evaluation;
+
+/// <summary>
+/// Retrieval quality with the real local model over two businesses' content: paraphrased visitor questions
+/// must find their labelled passage, off-topic ones must fall under the threshold. The full report is in the
+/// test output and in TestResults/SmbAgent.Application.Tests/retrieval-evaluation.md.
+/// </summary>
+public sealed class RetrievalEvaluationTests(RetrievalEvaluationFixture fixture, ITestOutputHelper output) : IClassFixture<RetrievalEvaluationFixture>
+{
+    private IReadOnlyList<QuestionRun> OnTopic => [.. fixture.Runs.Where(r => r.Kind == QuestionKind.OnTopic)];
+
+    private IReadOnlyList<QuestionRun> OffTopic => [.. fixture.Runs.Where(r => r.Kind == QuestionKind.OffTopic)];
+
+    [Fact]
+    public void The_set_is_large_enough_and_every_label_names_an_indexed_passage()
+    {
+        fixture.Businesses.Count.ShouldBe(2);
+        OnTopic.Count.ShouldBeGreaterThanOrEqualTo(40);
+        foreach (var business in fixture.Businesses)
+        {
+            business.Business.Questions.Count.ShouldBeGreaterThanOrEqualTo(20);
+            business.Business.OffTopic.Count.ShouldBeGreaterThanOrEqualTo(10);
+            business.Sources.ShouldAllBe(s => s.Source.Status == KnowledgeSourceStatus.Indexed && s.Chunks.Count > 0);
+            business.Business.Questions.ShouldAllBe(q => business.HasPassage(q.Source, q.Citation), $"a label of {business.Business.Name} names no passage");
+            business.Business.Questions.ShouldAllBe(
+                q => !string.Equals(q.Text.Trim(), q.Citation, StringComparison.OrdinalIgnoreCase),
+                "a visitor question repeats the FAQ question word for word");
+        }
+    }
+
+    [Fact]
+    public void Paraphrased_questions_find_their_passage_in_the_top_1_and_top_3()
+    {
+        output.WriteLine(fixture.Report);
+
+        foreach (var business in OnTopic.GroupBy(r => r.Business))
+        {
+            var (hitAt1, hitAt3) = Floors.HitRates[business.Key];
+            RetrievalMetrics.HitRate([.. business], 1).ShouldBeGreaterThanOrEqualTo(hitAt1, $"hit@1 of {business.Key}");
+            RetrievalMetrics.HitRate([.. business], 3).ShouldBeGreaterThanOrEqualTo(hitAt3, $"hit@3 of {business.Key}");
+        }
+
+        RetrievalMetrics.HitRate(OnTopic, 1).ShouldBeGreaterThanOrEqualTo(Floors.OverallHitAt1);
+        RetrievalMetrics.HitRate(OnTopic, 3).ShouldBeGreaterThanOrEqualTo(Floors.OverallHitAt3);
+    }
+
+    [Fact]
+    public void Paraphrased_questions_are_found_above_the_similarity_threshold()
+    {
+        var missed = OnTopic.Where(r => !r.Result.Found).Select(r => $"{r.Question} ({r.BestSimilarity:0.000})");
+        output.WriteLine($"Not found at {fixture.MinSimilarity}: {string.Join("; ", missed)}");
+
+        RetrievalMetrics.FoundRate(OnTopic).ShouldBeGreaterThanOrEqualTo(Floors.OnTopicFound);
+    }
+
+    [Fact]
+    public void Off_topic_questions_are_not_found()
+    {
+        var unrelated = OffTopic.Where(r => r.OffTopicKind == "unrelated").ToList();
+        var found = OffTopic.Where(r => r.Result.Found).Select(r => $"{r.Question} ({r.BestSimilarity:0.000})");
+        output.WriteLine($"Found at {fixture.MinSimilarity}: {string.Join("; ", found)}");
+
+        (1 - RetrievalMetrics.FoundRate(unrelated)).ShouldBeGreaterThanOrEqualTo(Floors.UnrelatedRejected);
+        (1 - RetrievalMetrics.FoundRate(OffTopic)).ShouldBeGreaterThanOrEqualTo(Floors.OffTopicRejected);
+    }
+
+    [Fact]
+    public void Questions_asked_in_the_other_business_never_return_its_passages()
+    {
+        var crossBusiness = fixture.Runs.Where(r => r.Kind == QuestionKind.CrossBusiness).ToList();
+
+        crossBusiness.Count.ShouldBe(OnTopic.Count);
+        foreach (var run in crossBusiness)
+        {
+            var tenant = fixture.Businesses.Single(b => b.Business.Name == run.AskedIn);
+            run.Result.Passages.ShouldNotBeEmpty();
+            run.Result.Passages.ShouldAllBe(p => tenant.Owns(p.SourceId), run.Question);
+        }
+    }
+
+    /// <summary>
+    /// A few points under the values measured on 2026-11-24 with use-lite-512, top 5, MinSimilarity 0.33 (33 questions
+    /// per business, so one question is 3 points): plumbing hit@1 51.5% hit@3 90.9%, dental hit@1 63.6% hit@3 78.8%,
+    /// overall hit@1 57.6% hit@3 84.8%; on-topic found 95.5%; off-topic rejected 25% (unrelated 50%, nearby 0%).
+    /// The rejection floors are low on purpose: with this model unrelated questions reach 0.52 and in-trade questions
+    /// the content doesn't answer 0.38–0.64, as high as answerable ones, so the threshold only screens out the
+    /// clearly unrelated half and the engine must still decline when the passages don't answer.
+    /// </summary>
+    private static class Floors
+    {
+        public const double OverallHitAt1 = 0.53;
+        public const double OverallHitAt3 = 0.80;
+        public const double OnTopicFound = 0.92;
+        public const double UnrelatedRejected = 0.40;
+        public const double OffTopicRejected = 0.20;
+
+        public static readonly Dictionary<string, (double HitAt1, double HitAt3)> HitRates = new()
+        {
+            ["Brightwater Plumbing & Heating"] = (0.45, 0.84),
+            ["Maple Street Dental"] = (0.57, 0.72),
+        };
+    }
+}
