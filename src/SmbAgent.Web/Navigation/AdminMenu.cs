@@ -10,6 +10,7 @@ public static class AdminMenu
         new("Home", "/Index", "bi-house", SmbPermissions.Workspace.Default),
         new("Business profile", "/Workspace/Profile", "bi-shop", SmbPermissions.Workspace.ManageSettings),
         new("Agent", "/Workspace/Agent", "bi-robot", SmbPermissions.Workspace.ManageSettings),
+        new("Knowledge", "/Workspace/Knowledge/Index", "bi-book", SmbPermissions.Knowledge.Default),
         new("Lead questions", "/Workspace/Questions", "bi-list-check", SmbPermissions.LeadQuestions.Default),
         new("Team", "/Workspace/Team", "bi-people", SmbPermissions.Workspace.ManageTeam),
         new("Plan", "/Workspace/Plan", "bi-stars", SmbPermissions.Workspace.Default),

@@ -10,7 +10,7 @@ namespace SmbAgent.Web.Tests.RealBrowser;
 
 /// <summary>
 /// The admin served by Kestrel on a real loopback port, driven by Debian's Chromium through Playwright.
-/// Mail goes to a pickup folder of its own. Screenshots land in TestResults/screenshots.
+/// Mail goes to a pickup folder of its own; embeddings come from the real local model. Screenshots land in TestResults/screenshots.
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
@@ -32,7 +32,11 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         _database = await TestDatabase.CreateAsync("browser");
         await _database.MigrateAsync();
-        Factory = new WebHostFactory(_database, overrides: new Dictionary<string, string?> { ["Email:PickupDirectory"] = MailDirectory });
+        Factory = new WebHostFactory(_database, overrides: new Dictionary<string, string?>
+        {
+            ["Email:PickupDirectory"] = MailDirectory,
+            ["Embeddings:Endpoint"] = TestEnvironment.EmbeddingsEndpoint.ToString(),
+        });
         Factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         Factory.StartServer();
         var address = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

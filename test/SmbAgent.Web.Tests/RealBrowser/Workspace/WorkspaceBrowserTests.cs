@@ -109,6 +109,11 @@ public sealed class WorkspaceBrowserTests(BrowserFixture fixture) : IClassFixtur
                      ("/Workspace/Questions/Edit", "Add a lead question", "workspace-question-edit"),
                      ("/Workspace/Team", "Team", "workspace-team"),
                      ("/Workspace/Plan", "Plan", "workspace-plan"),
+                     ("/Workspace/Knowledge", "Knowledge base", "workspace-knowledge"),
+                     ("/Workspace/Knowledge/AddText", "Add content", "workspace-knowledge-add-text"),
+                     ("/Workspace/Knowledge/AddUrl", "Add content", "workspace-knowledge-add-url"),
+                     ("/Workspace/Knowledge/AddPdf", "Add content", "workspace-knowledge-add-pdf"),
+                     ("/Workspace/Knowledge/Test", "Test a question", "workspace-knowledge-test"),
                  })
         {
             var response = await page.GotoAsync(path);
