@@ -61,14 +61,16 @@ public sealed class CreateUrlSourceDtoValidator : AbstractValidator<CreateUrlSou
     {
         RuleFor(x => x.Title).SourceTitle();
         RuleFor(x => x.Language).KnowledgeLanguage();
-        RuleFor(x => x.Url).NotEmpty().WithMessage("Enter the page's address.")
+        RuleFor(x => x.Url).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Enter the page's address.")
             .MaximumLength(KnowledgeSourceConsts.MaxOriginLength).WithMessage("The address is too long.")
             .Must(u => Uri.TryCreate(u?.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
             .WithMessage("Enter a full web address starting with http:// or https://.")
             // Names are checked when the page is fetched (they can resolve anywhere); an address written out is refused at once.
             .Must(u => IsPublicOrNamedHost(u, options.Value.AllowLoopbackUrls))
-            .WithMessage("Only public web addresses can be added: this one points into a private network.");
+            .WithMessage(x => $"The address {HostOf(x.Url)} is not allowed: only public web addresses can be fetched.");
     }
+
+    private static string HostOf(string url) => new Uri(url.Trim()).Host.Trim('[', ']');
 
     private static bool IsPublicOrNamedHost(string url, bool allowLoopback) =>
         !Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri)
@@ -84,9 +86,11 @@ public sealed class CreatePdfSourceDtoValidator : AbstractValidator<CreatePdfSou
         RuleFor(x => x.Title).SourceTitle();
         RuleFor(x => x.Language).KnowledgeLanguage();
         RuleFor(x => x.FileName).NotEmpty().WithMessage("The file needs a name.").MaximumLength(255).WithMessage("The file name is too long.");
-        RuleFor(x => x.Content).NotEmpty().WithMessage("Choose a PDF file.")
+        RuleFor(x => x.Content).Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage("Choose a PDF file.")
             .Must(c => c.Length <= KnowledgeSourceConsts.MaxPdfBytes)
-            .WithMessage($"The PDF can't be larger than {KnowledgeSourceConsts.MaxPdfBytes / (1024 * 1024)} MB.");
+            .WithMessage($"The PDF can't be larger than {KnowledgeSourceConsts.MaxPdfBytes / (1024 * 1024)} MB.")
+            .Must(PdfTextExtractor.HasPdfSignature).WithMessage("The file is not a PDF. Choose a file saved as PDF.");
     }
 }
 

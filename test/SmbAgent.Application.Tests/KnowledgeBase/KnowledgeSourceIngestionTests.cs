@@ -148,20 +148,34 @@ public sealed class KnowledgeSourceIngestionTests(KnowledgeBaseFixture fixture) 
     }
 
     [Fact]
-    public async Task A_file_that_is_not_a_pdf_fails_with_a_reason_and_leaves_no_chunks()
+    public async Task A_file_that_is_not_a_pdf_is_refused_when_added()
+    {
+        var owner = await fixture.CreateTenantAsync();
+
+        var refused = await Should.ThrowAsync<ValidationException>(fixture.AsTenantAsync(owner.TenantId, s => s.CreatePdfAsync(new CreatePdfSourceDto
+        {
+            FileName = "menu.pdf",
+            Content = Encoding.UTF8.GetBytes("this is a text file pretending to be a PDF"),
+        })));
+
+        refused.Errors.ShouldHaveSingleItem().ErrorMessage.ShouldBe("The file is not a PDF. Choose a file saved as PDF.");
+    }
+
+    [Fact]
+    public async Task A_damaged_pdf_fails_with_a_reason_and_leaves_no_chunks()
     {
         var owner = await fixture.CreateTenantAsync();
         var created = await fixture.AsTenantAsync(owner.TenantId, s => s.CreatePdfAsync(new CreatePdfSourceDto
         {
             FileName = "menu.pdf",
-            Content = Encoding.UTF8.GetBytes("this is a text file pretending to be a PDF"),
+            Content = Encoding.UTF8.GetBytes("%PDF-1.7\nthe rest of the file is missing"),
         }));
 
         await fixture.RunIngestionAsync(owner.TenantId, created.Id);
 
         var details = await fixture.AsTenantAsync(owner.TenantId, s => s.GetAsync(created.Id));
         details.Source.Status.ShouldBe(KnowledgeSourceStatus.Failed);
-        details.Source.FailureReason.ShouldBe("The file is not a PDF.");
+        details.Source.FailureReason.ShouldBe("The PDF could not be read: it is damaged or protected by a password.");
         details.Chunks.ShouldBeEmpty();
     }
 
@@ -176,7 +190,7 @@ public sealed class KnowledgeSourceIngestionTests(KnowledgeBaseFixture fixture) 
         var refused = await Should.ThrowAsync<ValidationException>(
             fixture.AsTenantAsync(owner.TenantId, s => s.CreateUrlAsync(new CreateUrlSourceDto { Url = url })));
 
-        refused.Errors.ShouldHaveSingleItem().ErrorMessage.ShouldContain("private network");
+        refused.Errors.ShouldHaveSingleItem().ErrorMessage.ShouldContain("is not allowed: only public web addresses");
         (await fixture.AsTenantAsync(owner.TenantId, s => s.GetListAsync())).ShouldBeEmpty();
     }
 

@@ -71,10 +71,10 @@ public sealed class KnowledgeSourceApiTests(ApiFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public async Task A_file_that_is_not_a_pdf_fails_with_its_reason_and_can_be_retried()
+    public async Task A_damaged_pdf_fails_with_its_reason_and_can_be_retried()
     {
         var client = await fixture.ClientForAsync(await fixture.CreateTenantAsync());
-        using var form = PdfForm("<html>not a pdf</html>"u8.ToArray(), "page.pdf");
+        using var form = PdfForm("%PDF-1.7\nthe rest of the file is missing"u8.ToArray(), "damaged.pdf");
 
         var id = (await (await client.PostAsync(new Uri($"{Sources}/pdf", UriKind.Relative), form)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         var failed = await WaitForStatusAsync(client, id, "Failed");
@@ -92,8 +92,10 @@ public sealed class KnowledgeSourceApiTests(ApiFixture fixture) : IClassFixture<
         var emptyText = await client.PostAsJsonAsync($"{Sources}/text", new { title = "Empty", text = "  " });
         var privateUrl = await client.PostAsJsonAsync($"{Sources}/url", new { url = "http://10.0.0.5/admin" });
         var noFile = await client.PostAsync(new Uri($"{Sources}/pdf", UriKind.Relative), new MultipartFormDataContent { { new StringContent("x"), "title" } });
+        using var html = PdfForm("<html>not a pdf</html>"u8.ToArray(), "page.pdf");
+        var notAPdf = await client.PostAsync(new Uri($"{Sources}/pdf", UriKind.Relative), html);
 
-        foreach (var response in new[] { emptyText, privateUrl, noFile })
+        foreach (var response in new[] { emptyText, privateUrl, noFile, notAPdf })
         {
             response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
             response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");

@@ -8,6 +8,9 @@ public static class PdfTextExtractor
 {
     private static readonly byte[] PdfSignature = "%PDF-"u8.ToArray();
 
+    /// <summary>The signature may follow a little junk: PDF readers accept it within the first kilobyte.</summary>
+    public static bool HasPdfSignature(byte[] file) => file.AsSpan(0, Math.Min(file.Length, 1024)).IndexOf(PdfSignature) >= 0;
+
     /// <summary>The text of every page in reading order, pages separated by blank lines.</summary>
     public static string Extract(byte[] file)
     {
@@ -16,8 +19,7 @@ public static class PdfTextExtractor
             throw new KnowledgeContentException($"The PDF is larger than {KnowledgeSourceConsts.MaxPdfBytes / (1024 * 1024)} MB.");
         }
 
-        // The signature may follow a little junk; PDF readers accept it within the first kilobyte.
-        if (file.AsSpan(0, Math.Min(file.Length, 1024)).IndexOf(PdfSignature) < 0)
+        if (!HasPdfSignature(file))
         {
             throw new KnowledgeContentException("The file is not a PDF.");
         }

@@ -7,15 +7,14 @@ using SmbAgent.Permissions;
 namespace SmbAgent.Web.Pages.Workspace.Knowledge;
 
 /// <summary>
-/// Uploads a PDF. The form reader buffers the file on disk; its size and signature are checked before it is
-/// read into memory for the app service, which keeps it for the ingestion job.
+/// Uploads a PDF. The form reader buffers the file on disk; its size is checked before it is read into
+/// memory for the app service, which keeps it for the ingestion job.
 /// </summary>
 [Authorize(Policy = SmbPermissions.Knowledge.Manage)]
 [PdfUploadLimit]
 public sealed class AddPdfModel(KnowledgeSourceAppService sources) : PageModel
 {
     private const string FileField = $"{nameof(Input)}.{nameof(PdfForm.File)}";
-    private static readonly byte[] PdfSignature = "%PDF-"u8.ToArray();
 
     [BindProperty]
     public PdfForm Input { get; set; } = new();
@@ -35,28 +34,14 @@ public sealed class AddPdfModel(KnowledgeSourceAppService sources) : PageModel
             return Page();
         }
 
-        if (Input.File is { Length: > 0 } file && await ProblemWithAsync(file, cancellationToken) is { } problem)
+        if (Input.File is { Length: > KnowledgeSourceConsts.MaxPdfBytes })
         {
-            ModelState.AddModelError(FileField, problem);
+            ModelState.AddModelError(FileField, PdfUploadLimitAttribute.TooLargeMessage);
             return Page();
         }
 
         var content = await ReadAsync(Input.File, cancellationToken);
         return await SourceForms.CreateAsync(this, () => sources.CreatePdfAsync(Input.ToDto(content), cancellationToken), PdfForm.FieldOf);
-    }
-
-    private static async Task<string?> ProblemWithAsync(IFormFile file, CancellationToken cancellationToken)
-    {
-        if (file.Length > KnowledgeSourceConsts.MaxPdfBytes)
-        {
-            return PdfUploadLimitAttribute.TooLargeMessage;
-        }
-
-        // PDF readers accept the signature anywhere in the first kilobyte.
-        var head = new byte[Math.Min(file.Length, 1024)];
-        await using var stream = file.OpenReadStream();
-        await stream.ReadExactlyAsync(head, cancellationToken);
-        return head.AsSpan().IndexOf(PdfSignature) < 0 ? "The file is not a PDF. Choose a file saved as PDF." : null;
     }
 
     private static async Task<byte[]> ReadAsync(IFormFile? file, CancellationToken cancellationToken)

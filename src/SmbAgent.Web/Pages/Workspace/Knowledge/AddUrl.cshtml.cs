@@ -1,23 +1,18 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
 using SmbAgent.KnowledgeBase;
-using SmbAgent.KnowledgeBase.Extraction;
 using SmbAgent.Permissions;
 
 namespace SmbAgent.Web.Pages.Workspace.Knowledge;
 
 /// <summary>
-/// Adds a web page, fetched and indexed in the background. The address is checked here with the fetcher's own
-/// policy so a private or unknown host is refused on the form instead of as a failed source later; the job
-/// checks every hop again when it fetches.
+/// Adds a web page, fetched and indexed in the background. An address written into a private network is refused
+/// by the app service at once; a name is checked, with every redirect, when the job fetches it.
 /// </summary>
 [Authorize(Policy = SmbPermissions.Knowledge.Manage)]
-public sealed class AddUrlModel(KnowledgeSourceAppService sources, IOptions<KnowledgeBaseOptions> options) : PageModel
+public sealed class AddUrlModel(KnowledgeSourceAppService sources) : PageModel
 {
-    private static readonly TimeSpan AddressCheckTimeout = TimeSpan.FromSeconds(5);
-
     [BindProperty]
     public UrlForm Input { get; set; } = new();
 
@@ -32,38 +27,7 @@ public sealed class AddUrlModel(KnowledgeSourceAppService sources, IOptions<Know
             return Page();
         }
 
-        if (await RefusedAddressAsync(cancellationToken) is { } refusal)
-        {
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(UrlForm.Url)}", refusal);
-            return Page();
-        }
-
         return await SourceForms.CreateAsync(this, () => sources.CreateUrlAsync(Input.ToDto(), cancellationToken));
-    }
-
-    /// <summary>Why the host may not be fetched, or null when it may (or the address is malformed: the app service says so).</summary>
-    private async Task<string?> RefusedAddressAsync(CancellationToken cancellationToken)
-    {
-        if (!Uri.TryCreate(Input.Url?.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-        {
-            return null;
-        }
-
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(AddressCheckTimeout);
-        try
-        {
-            await UrlAddressPolicy.ResolveAsync(uri.IdnHost, options.Value.AllowLoopbackUrls, timeout.Token);
-            return null;
-        }
-        catch (KnowledgeContentException e)
-        {
-            return e.Message;
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return $"The address {uri.Host} could not be found.";
-        }
     }
 
     public sealed class UrlForm
