@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SmbAgent.Data;
 using SmbAgent.Features;
+using SmbAgent.KnowledgeBase;
 using SmbAgent.Tenancy;
 using SmbAgent.Usage;
 
@@ -22,6 +23,7 @@ public sealed class SetupChecklistAppService(
         var profile = await db.BusinessProfiles.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
         var agent = await db.AgentSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
         var questions = await db.LeadQuestions.CountAsync(cancellationToken);
+        var knowledgeReady = await db.KnowledgeSources.AnyAsync(s => s.Status == KnowledgeSourceStatus.Indexed && s.ChunkCount > 0, cancellationToken);
 
         var profileDone = profile is not null
                           && (!string.IsNullOrWhiteSpace(profile.Address) || !string.IsNullOrWhiteSpace(profile.Phone))
@@ -37,7 +39,8 @@ public sealed class SetupChecklistAppService(
                 questions > 0 ? ChecklistStatus.Done : ChecklistStatus.Missing, "/Workspace/Questions"),
             new("Customise the agent", "A welcome message in your own words.",
                 IsCustomised(agent, tenant.Name) ? ChecklistStatus.Done : ChecklistStatus.Missing, "/Workspace/Agent"),
-            new("Add knowledge", "Your website and documents, so the agent can answer questions.", ChecklistStatus.ComingSoon, null),
+            new("Add knowledge", "Your FAQ, website pages and documents, so the agent can answer questions.",
+                knowledgeReady ? ChecklistStatus.Done : ChecklistStatus.Missing, "/Workspace/Knowledge/Index"),
             new("Install the chat widget", "One line of code on your website.", ChecklistStatus.ComingSoon, null),
             new("Connect a phone number", "The agent answers your phone line.", ChecklistStatus.ComingSoon, null),
         ];

@@ -1,6 +1,9 @@
 using System.Net;
 using AngleSharp.Html.Parser;
 using Microsoft.Extensions.DependencyInjection;
+using SmbAgent.BackgroundJobs;
+using SmbAgent.KnowledgeBase;
+using SmbAgent.KnowledgeBase.Ingestion;
 using SmbAgent.Leads;
 
 namespace SmbAgent.Web.Tests.Workspace;
@@ -26,10 +29,32 @@ public sealed class HomeChecklistTests(WebFixture fixture) : IClassFixture<WebFi
         statusOf["Customise the agent"].ShouldBe("Missing", "the seeded welcome is not the owner's own yet");
         statusOf["Complete the business profile"].ShouldBe("Missing");
         statusOf["Set up notifications"].ShouldBe("Missing");
-        statusOf["Add knowledge"].ShouldBe("ComingSoon");
+        statusOf["Add knowledge"].ShouldBe("Missing");
         statusOf["Install the chat widget"].ShouldBe("ComingSoon");
         statusOf["Connect a phone number"].ShouldBe("ComingSoon");
     }
+
+    [Fact]
+    public async Task Knowledge_is_ticked_once_a_source_is_indexed_not_when_it_is_only_added()
+    {
+        var owner = await fixture.CreateTenantAsync();
+        using var browser = fixture.CreateBrowser();
+        await browser.SignInAsync(owner);
+        var source = await fixture.Factory.InTenantAsync(owner.TenantId, sp => sp.GetRequiredService<KnowledgeSourceAppService>()
+            .CreateTextAsync(new CreateTextSourceDto { Title = "Opening hours", Text = "We are open Monday to Friday, 8 am to 6 pm." }));
+
+        var added = new HtmlParser().ParseDocument(await browser.OpenAsync("/"));
+        await fixture.Factory.InTenantAsync(owner.TenantId, sp => sp.GetRequiredService<TenantJobRunner>()
+            .RunAsync(owner.TenantId, new IngestKnowledgeSourceArgs(source.Id), CancellationToken.None));
+        var indexed = new HtmlParser().ParseDocument(await browser.OpenAsync("/"));
+
+        KnowledgeItem(added).GetAttribute("data-status").ShouldBe("Missing");
+        KnowledgeItem(added).QuerySelector("a")!.GetAttribute("href").ShouldBe("/Workspace/Knowledge");
+        KnowledgeItem(indexed).GetAttribute("data-status").ShouldBe("Done");
+    }
+
+    private static AngleSharp.Dom.IElement KnowledgeItem(AngleSharp.Html.Dom.IHtmlDocument document) =>
+        document.QuerySelectorAll("#checklist li").Single(li => li.TextContent.Contains("Add knowledge", StringComparison.Ordinal));
 
     [Fact]
     public async Task Usage_is_shown_against_the_limits_and_warns_at_80_and_95_percent()
