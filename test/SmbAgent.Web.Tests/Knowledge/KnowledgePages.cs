@@ -61,7 +61,7 @@ public static class KnowledgePages
     /// <summary>The list's row of the source titled <paramref name="title"/>.</summary>
     public static IElement Row(string listHtml, string title) =>
         Parse(listHtml).QuerySelectorAll("#knowledge-sources tr.source-row")
-            .SingleOrDefault(r => r.QuerySelector(".source-title")!.TextContent.Trim() == title)
+            .SingleOrDefault(r => r.QuerySelector(".source-title > a")!.TextContent.Trim() == title)
         ?? throw new ShouldAssertException($"No row titled '{title}' in: {listHtml}");
 
     public static string StatusOf(IElement row) => row.QuerySelector(".source-status .badge")!.TextContent.Trim();

@@ -43,7 +43,7 @@ public sealed class KnowledgeSourcePageTests(KnowledgeFixture fixture)
         var row = Row(indexed, "Plumbing FAQ");
         StatusOf(row).ShouldBe("Indexed");
         row.TextContent.ShouldContain("FAQ");
-        row.QuerySelectorAll("td")[5].TextContent.Trim().ShouldBe("2");
+        row.QuerySelectorAll("td")[4].TextContent.Trim().ShouldBe("2");
         Parse(indexed).QuerySelector("#indexing-note").ShouldBeNull();
         details.QuerySelectorAll("#passages .passage-title").Select(t => t.TextContent).ShouldBe(["What are your opening hours?", "How much does a callout cost?"]);
         details.QuerySelector("#source-status")!.TextContent.ShouldBe("Indexed");
@@ -71,7 +71,7 @@ public sealed class KnowledgeSourcePageTests(KnowledgeFixture fixture)
     }
 
     [Fact]
-    public async Task A_web_page_from_the_local_server_is_fetched_cleaned_and_linked_with_a_safe_rel()
+    public async Task A_web_page_from_the_local_server_is_fetched_cleaned_titled_by_its_page_and_linked_with_a_safe_rel()
     {
         var owner = await fixture.CreateTenantAsync();
         using var browser = fixture.CreateBrowser();
@@ -80,8 +80,8 @@ public sealed class KnowledgeSourcePageTests(KnowledgeFixture fixture)
 
         using var response = await AddAsync(browser, "AddUrl", ("Input.Url", url));
         await fixture.RunQueuedIngestionsAsync(owner.TenantId);
-        var row = Row(await browser.OpenAsync(ListPath), url);
-        var source = (await fixture.Factory.SourceAsync(owner.TenantId, url)).ShouldNotBeNull();
+        var row = Row(await browser.OpenAsync(ListPath), "Rosa's Bakery");
+        var source = (await fixture.Factory.SourceAsync(owner.TenantId, "Rosa's Bakery")).ShouldNotBeNull();
         var passages = Parse(await browser.OpenAsync(DetailsPath(source.Id))).QuerySelector("#passages")!.TextContent;
 
         response.ShouldRedirectToList(await response.Content.ReadAsStringAsync());

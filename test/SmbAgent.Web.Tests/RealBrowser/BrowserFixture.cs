@@ -36,6 +36,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             ["Email:PickupDirectory"] = MailDirectory,
             ["Embeddings:Endpoint"] = TestEnvironment.EmbeddingsEndpoint.ToString(),
+            ["KnowledgeBase:AllowLoopbackUrls"] = "true",
         });
         Factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         Factory.StartServer();

@@ -46,9 +46,22 @@ public sealed class SourceTextExtractor(UrlPageFetcher fetcher)
             : throw new KnowledgeContentException("No question and answer pairs were found: write each as \"Q: …\" then \"A: …\".");
     }
 
+    /// <summary>A page added without a title (so titled by its address) takes the page's own title.</summary>
     private async Task<string> FetchPageAsync(KnowledgeSource source, CancellationToken cancellationToken)
     {
-        var page = await fetcher.FetchAsync(source.Origin ?? throw new KnowledgeContentException("The source has no address."), cancellationToken);
-        return page.MediaType == "text/plain" ? page.Body : HtmlTextExtractor.Extract(page.Body).Text;
+        var address = source.Origin ?? throw new KnowledgeContentException("The source has no address.");
+        var page = await fetcher.FetchAsync(address, cancellationToken);
+        if (page.MediaType == "text/plain")
+        {
+            return page.Body;
+        }
+
+        var html = HtmlTextExtractor.Extract(page.Body);
+        if (html.Title.Length > 0 && address.StartsWith(source.Title, StringComparison.Ordinal))
+        {
+            source.Title = html.Title.Length <= KnowledgeSourceConsts.MaxTitleLength ? html.Title : html.Title[..KnowledgeSourceConsts.MaxTitleLength];
+        }
+
+        return html.Text;
     }
 }

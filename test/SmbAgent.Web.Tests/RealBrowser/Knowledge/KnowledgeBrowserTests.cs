@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Playwright;
 using SmbAgent.KnowledgeBase;
+using SmbAgent.TestKit;
 using SmbAgent.Web.Pages.Workspace.Knowledge;
 using SmbAgent.Web.Tests.Knowledge;
 
@@ -43,7 +44,7 @@ public sealed class KnowledgeBrowserTests(BrowserFixture fixture) : IClassFixtur
         await Assertions.Expect(status).ToHaveTextAsync("Indexed", new() { Timeout = 20_000 });
         await Assertions.Expect(page.Locator("#indexing-note")).ToHaveCountAsync(0);
         await BrowserFixture.ScreenshotAsync(page, "knowledge-indexed");
-        (await page.Locator("#knowledge-sources tbody tr td").Nth(5).InnerTextAsync()).Trim().ShouldBe("3");
+        (await page.Locator("#knowledge-sources tbody tr td").Nth(4).InnerTextAsync()).Trim().ShouldBe("3");
         await page.GetByRole(AriaRole.Link, new() { Name = "Plumbing FAQ" }).ClickAsync();
         await Assertions.Expect(page.Locator("#passages .passage-title")).ToHaveTextAsync(["Do you offer emergency repairs?", "What are your opening hours?", "How much does a callout cost?"]);
         await BrowserFixture.ScreenshotAsync(page, "knowledge-details");
@@ -62,6 +63,48 @@ public sealed class KnowledgeBrowserTests(BrowserFixture fixture) : IClassFixtur
         (await first.Locator(".passage-source").InnerTextAsync()).ShouldBe("Plumbing FAQ");
         (await first.Locator(".passage-citation").InnerTextAsync()).ShouldBe("What are your opening hours?");
         (await first.Locator(".passage-text").InnerTextAsync()).ShouldContain("Monday to Friday from 8 am to 6 pm");
+    }
+
+    /// <summary>The "done when", offline: a page of the (sample) business website and a PDF, each found by a paraphrase.</summary>
+    [Fact]
+    public async Task An_owner_adds_a_website_page_and_a_pdf_and_the_test_box_finds_each_by_a_paraphrase()
+    {
+        var owner = await fixture.CreateTenantAsync();
+        var page = await fixture.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, owner.Name, owner.Email, owner.Password);
+
+        await page.GotoAsync("/Workspace/Knowledge/AddUrl");
+        await page.GetByLabel("Address of the page").FillAsync(new Uri(fixture.BaseAddress, "/Dev/SampleSite").AbsoluteUri);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add web page" }).ClickAsync();
+        await page.GotoAsync("/Workspace/Knowledge/AddPdf");
+        await page.GetByLabel("PDF file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "dental-price-list.pdf",
+            MimeType = "application/pdf",
+            Buffer = TestPdfs.WithLines("Price list", "A check-up with cleaning costs 65 dollars.", "Teeth whitening costs 250 dollars for both arches."),
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload PDF" }).ClickAsync();
+
+        (await KnowledgeFixture.RunQueuedIngestionsAsync(fixture.Factory.Services, owner.TenantId)).ShouldBe(2);
+        await Assertions.Expect(page.Locator("#knowledge-sources .source-status .badge")).ToHaveTextAsync(["Indexed", "Indexed"], new() { Timeout = 20_000 });
+        await BrowserFixture.ScreenshotAsync(page, "knowledge-url-and-pdf-indexed");
+        await Assertions.Expect(page.Locator("#knowledge-sources .source-title > a")).ToHaveTextAsync(
+            ["dental-price-list.pdf", "Brightwater Plumbing & Heating — Services and prices"]);
+
+        await AskAsync(page, "is there an extra charge if you come out in the middle of the night?");
+        (await page.Locator("#passages .passage").First.Locator(".passage-citation").InnerTextAsync()).ShouldBe("Emergency call-outs");
+        await Assertions.Expect(page.Locator("#threshold-verdict")).ToContainTextAsync("Threshold met.");
+        await AskAsync(page, "how much is it to whiten my teeth");
+        (await page.Locator("#passages .passage").First.Locator(".passage-source").InnerTextAsync()).ShouldBe("dental-price-list.pdf");
+        await Assertions.Expect(page.Locator("#threshold-verdict")).ToContainTextAsync("Threshold met.");
+    }
+
+    private static async Task AskAsync(IPage page, string question)
+    {
+        await page.GotoAsync("/Workspace/Knowledge/Test");
+        await page.GetByLabel("Question", new() { Exact = true }).FillAsync(question);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#threshold-verdict")).ToBeVisibleAsync();
     }
 
     [Fact]
