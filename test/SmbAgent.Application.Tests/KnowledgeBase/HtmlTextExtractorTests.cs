@@ -1,4 +1,5 @@
 using SmbAgent.KnowledgeBase.Extraction;
+using SmbAgent.TestKit;
 
 namespace SmbAgent.Application.Tests.KnowledgeBase;
 

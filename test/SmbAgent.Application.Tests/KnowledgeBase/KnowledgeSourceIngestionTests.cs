@@ -121,7 +121,7 @@ public sealed class KnowledgeSourceIngestionTests(KnowledgeBaseFixture fixture) 
 
         var details = await fixture.AsTenantAsync(owner.TenantId, s => s.GetAsync(created.Id));
         details.Source.Status.ShouldBe(KnowledgeSourceStatus.Indexed, details.Source.FailureReason);
-        details.Source.Title.ShouldBe(fixture.Web.Url("/about").AbsoluteUri);
+        details.Source.Title.ShouldBe("Bakery", "added without a title, the source takes the page's");
         details.Content.ShouldContain("# Rosa's Bakery");
         details.Content.ShouldNotContain("secret-script-text");
         details.Chunks.Select(c => c.Title).ShouldBe(["Rosa's Bakery", "Opening hours"]);
@@ -159,6 +159,17 @@ public sealed class KnowledgeSourceIngestionTests(KnowledgeBaseFixture fixture) 
         })));
 
         refused.Errors.ShouldHaveSingleItem().ErrorMessage.ShouldBe("The file is not a PDF. Choose a file saved as PDF.");
+    }
+
+    [Fact]
+    public async Task A_web_page_added_with_a_title_keeps_it()
+    {
+        var owner = await fixture.CreateTenantAsync();
+        var created = await fixture.AsTenantAsync(owner.TenantId, s => s.CreateUrlAsync(new CreateUrlSourceDto { Url = fixture.Web.Url("/about").AbsoluteUri, Title = "Our bakery" }));
+
+        await fixture.RunIngestionAsync(owner.TenantId, created.Id);
+
+        (await fixture.AsTenantAsync(owner.TenantId, s => s.GetAsync(created.Id))).Source.Title.ShouldBe("Our bakery");
     }
 
     [Fact]

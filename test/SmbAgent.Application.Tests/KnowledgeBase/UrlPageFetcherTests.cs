@@ -3,6 +3,7 @@ using System.Net;
 using Microsoft.Extensions.Options;
 using SmbAgent.KnowledgeBase;
 using SmbAgent.KnowledgeBase.Extraction;
+using SmbAgent.TestKit;
 
 namespace SmbAgent.Application.Tests.KnowledgeBase;
 

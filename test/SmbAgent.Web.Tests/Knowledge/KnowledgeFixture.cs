@@ -18,14 +18,14 @@ public sealed class KnowledgeFixture : IAsyncLifetime
 
     public WebHostFactory Factory { get; private set; } = null!;
 
-    public LocalPageServer Pages { get; private set; } = null!;
+    public TestWebServer Pages { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync("webkb");
         await _database.MigrateAsync();
         Factory = new WebHostFactory(_database, overrides: Settings(allowLoopbackUrls: true));
-        Pages = await LocalPageServer.StartAsync();
+        Pages = await TestWebServer.StartAsync();
     }
 
     /// <summary>The real local embedding model, and loopback URLs only when asked for.</summary>

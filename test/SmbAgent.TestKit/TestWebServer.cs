@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace SmbAgent.Application.Tests.KnowledgeBase;
+namespace SmbAgent.TestKit;
 
 /// <summary>A Kestrel server on 127.0.0.1 with a free port serving the pages the URL tests fetch.</summary>
 public sealed class TestWebServer : IAsyncDisposable
