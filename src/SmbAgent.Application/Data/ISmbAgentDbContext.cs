@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SmbAgent.Auditing;
+using SmbAgent.Conversations;
 using SmbAgent.Features;
 using SmbAgent.Identity;
 using SmbAgent.KnowledgeBase;
@@ -46,6 +47,12 @@ public interface ISmbAgentDbContext
     DbSet<KnowledgeChunk> KnowledgeChunks { get; }
 
     DbSet<ChunkEmbedding> ChunkEmbeddings { get; }
+
+    DbSet<Conversation> Conversations { get; }
+
+    DbSet<ConversationMessage> ConversationMessages { get; }
+
+    DbSet<Lead> Leads { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

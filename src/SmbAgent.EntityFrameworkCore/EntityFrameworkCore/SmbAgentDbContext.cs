@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using SmbAgent.Auditing;
+using SmbAgent.Conversations;
 using SmbAgent.Data;
 using SmbAgent.Features;
 using SmbAgent.Identity;
@@ -56,6 +57,12 @@ public sealed class SmbAgentDbContext(DbContextOptions<SmbAgentDbContext> option
     public DbSet<KnowledgeChunk> KnowledgeChunks => Set<KnowledgeChunk>();
 
     public DbSet<ChunkEmbedding> ChunkEmbeddings => Set<ChunkEmbedding>();
+
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+
+    public DbSet<ConversationMessage> ConversationMessages => Set<ConversationMessage>();
+
+    public DbSet<Lead> Leads => Set<Lead>();
 
     internal ICurrentTenant CurrentTenant => currentTenant;
 

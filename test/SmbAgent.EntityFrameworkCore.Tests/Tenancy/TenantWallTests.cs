@@ -146,6 +146,33 @@ public sealed class TenantWallTests(CoreFixture fixture) : IClassFixture<CoreFix
             """)).ShouldBe(6);
     }
 
+    /// <summary>Derived from the model, so a new tenant entity whose migration forgets row-level security fails here.</summary>
+    [Fact]
+    public async Task Every_table_of_a_tenant_entity_forces_row_level_security()
+    {
+        var tables = await fixture.InTenantAsync(null, sp => Task.FromResult(Db(sp).Model.GetEntityTypes()
+            .Where(e => typeof(IMultiTenant).IsAssignableFrom(e.ClrType) && e.GetTableName() is not null)
+            .Select(e => e.GetTableName()!)
+            .Distinct()
+            .ToList()));
+        await using var connection = new NpgsqlConnection(fixture.Database.AppConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT relname FROM pg_class WHERE relname = ANY(@tables) AND relrowsecurity AND relforcerowsecurity", connection);
+        command.Parameters.AddWithValue("tables", tables.ToArray());
+        var protectedTables = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                protectedTables.Add(reader.GetString(0));
+            }
+        }
+
+        tables.ShouldContain("conversations");
+        tables.Except(protectedTables).ShouldBeEmpty();
+    }
+
     [Fact]
     public async Task The_host_scope_sees_host_data_only_unless_host_code_disables_the_filter()
     {

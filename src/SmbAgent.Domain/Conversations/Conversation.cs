@@ -1,0 +1,67 @@
+using SmbAgent.Data;
+using SmbAgent.Tenancy;
+
+namespace SmbAgent.Conversations;
+
+/// <summary>
+/// One chat or call, and the whole of its flow state: the engine reads and writes it here, never from the client.
+/// The visitor holds only a random token, stored as its SHA-256 hash.
+/// </summary>
+public sealed class Conversation : IMultiTenant, IHasCreationTime
+{
+    private Conversation()
+    {
+        TokenHash = string.Empty;
+        Language = string.Empty;
+        Answers = [];
+    }
+
+    public Conversation(Guid id, Guid tenantId, ConversationChannel channel, string tokenHash, string language)
+    {
+        Id = id;
+        TenantId = tenantId;
+        Channel = channel;
+        TokenHash = tokenHash;
+        Language = language;
+        Priority = LeadPriority.Normal;
+        Answers = [];
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid TenantId { get; private set; }
+
+    Guid? IMultiTenant.TenantId => TenantId;
+
+    public ConversationChannel Channel { get; private set; }
+
+    public string TokenHash { get; private set; }
+
+    /// <summary>The caller's number on the phone; a hashed network identity in chat.</summary>
+    public string? Visitor { get; set; }
+
+    public string Language { get; set; }
+
+    public ConversationState State { get; set; }
+
+    /// <summary>The lead question being asked, during lead capture.</summary>
+    public Guid? CurrentQuestionId { get; set; }
+
+    /// <summary>Whether the current question was already asked again after an invalid answer.</summary>
+    public bool Reasked { get; set; }
+
+    public List<CollectedAnswer> Answers { get; set; }
+
+    public LeadPriority Priority { get; set; }
+
+    /// <summary>Set once an emergency was detected: lead capture then asks only the essential questions.</summary>
+    public bool IsEmergency { get; set; }
+
+    public Guid? LeadId { get; set; }
+
+    public int MessageCount { get; set; }
+
+    public DateTimeOffset CreationTime { get; set; }
+
+    public DateTimeOffset LastActivityTime { get; set; }
+}

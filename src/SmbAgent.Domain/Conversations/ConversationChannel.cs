@@ -1,0 +1,7 @@
+namespace SmbAgent.Conversations;
+
+public enum ConversationChannel
+{
+    Chat = 0,
+    Voice = 1,
+}

@@ -1,0 +1,47 @@
+using SmbAgent.Data;
+using SmbAgent.Tenancy;
+
+namespace SmbAgent.Conversations;
+
+/// <summary>One line of a transcript. A visitor's message carries the client's idempotency key, unique per conversation.</summary>
+public sealed class ConversationMessage : IMultiTenant, IHasCreationTime
+{
+    private ConversationMessage()
+    {
+        Text = string.Empty;
+        Citations = [];
+    }
+
+    public ConversationMessage(Guid id, Guid tenantId, Guid conversationId, int sequence, MessageRole role, string text)
+    {
+        Id = id;
+        TenantId = tenantId;
+        ConversationId = conversationId;
+        Sequence = sequence;
+        Role = role;
+        Text = text;
+        Citations = [];
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid TenantId { get; private set; }
+
+    Guid? IMultiTenant.TenantId => TenantId;
+
+    public Guid ConversationId { get; private set; }
+
+    /// <summary>Position in the transcript, from 1.</summary>
+    public int Sequence { get; private set; }
+
+    public MessageRole Role { get; private set; }
+
+    public string Text { get; private set; }
+
+    public string? IdempotencyKey { get; set; }
+
+    /// <summary>The knowledge sources an agent's answer came from.</summary>
+    public List<MessageCitation> Citations { get; set; }
+
+    public DateTimeOffset CreationTime { get; set; }
+}

@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SmbAgent.Conversations;
+using SmbAgent.Leads;
+
+namespace SmbAgent.EntityFrameworkCore.EntityConfigurations;
+
+internal sealed class ConversationEntityTypeConfiguration : IEntityTypeConfiguration<Conversation>
+{
+    public void Configure(EntityTypeBuilder<Conversation> builder)
+    {
+        builder.ToTable("conversations");
+        builder.Property(c => c.TokenHash).HasMaxLength(ConversationConsts.TokenHashLength).IsFixedLength().IsRequired();
+        builder.Property(c => c.Visitor).HasMaxLength(ConversationConsts.MaxVisitorLength);
+        builder.Property(c => c.Language).HasMaxLength(ConversationConsts.MaxLanguageLength).IsRequired();
+        builder.Property(c => c.Answers).HasJsonConversion();
+        builder.HasIndex(c => c.TokenHash).IsUnique();
+        builder.HasIndex(c => new { c.TenantId, c.LastActivityTime });
+    }
+}
+
+internal sealed class ConversationMessageEntityTypeConfiguration : IEntityTypeConfiguration<ConversationMessage>
+{
+    public void Configure(EntityTypeBuilder<ConversationMessage> builder)
+    {
+        builder.ToTable("conversation_messages");
+        builder.Property(m => m.Text).HasMaxLength(ConversationConsts.MaxMessageLength * 4).IsRequired();
+        builder.Property(m => m.IdempotencyKey).HasMaxLength(ConversationConsts.MaxIdempotencyKeyLength);
+        builder.Property(m => m.Citations).HasJsonConversion();
+        builder.HasIndex(m => new { m.ConversationId, m.Sequence }).IsUnique();
+
+        // A retried message finds the first one instead of being stored twice.
+        builder.HasIndex(m => new { m.ConversationId, m.IdempotencyKey }).IsUnique().HasFilter("idempotency_key IS NOT NULL");
+        builder.HasOne<Conversation>().WithMany().HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class LeadEntityTypeConfiguration : IEntityTypeConfiguration<Lead>
+{
+    public void Configure(EntityTypeBuilder<Lead> builder)
+    {
+        builder.ToTable("leads");
+        builder.Property(l => l.ContactName).HasMaxLength(LeadConsts.MaxContactNameLength);
+        builder.Property(l => l.Email).HasMaxLength(LeadConsts.MaxEmailLength);
+        builder.Property(l => l.Phone).HasMaxLength(LeadConsts.MaxPhoneLength);
+        builder.Property(l => l.Address).HasMaxLength(LeadConsts.MaxAddressLength);
+        builder.Property(l => l.Notes).HasMaxLength(LeadConsts.MaxNotesLength);
+        builder.Property(l => l.OwnerNotes).HasMaxLength(LeadConsts.MaxNotesLength);
+        builder.Property(l => l.Answers).HasJsonConversion();
+        builder.HasIndex(l => new { l.TenantId, l.CreationTime });
+        builder.HasIndex(l => new { l.TenantId, l.Status, l.Priority });
+
+        // One lead per conversation, even when two turns race to finish it.
+        builder.HasIndex(l => l.ConversationId).IsUnique();
+        builder.HasOne<Conversation>().WithMany().HasForeignKey(l => l.ConversationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
