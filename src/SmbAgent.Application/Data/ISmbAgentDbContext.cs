@@ -6,6 +6,7 @@ using SmbAgent.Features;
 using SmbAgent.Identity;
 using SmbAgent.KnowledgeBase;
 using SmbAgent.Leads;
+using SmbAgent.Notifications;
 using SmbAgent.Platform;
 using SmbAgent.Tenancy;
 using SmbAgent.Workspace;
@@ -53,6 +54,8 @@ public interface ISmbAgentDbContext
     DbSet<ConversationMessage> ConversationMessages { get; }
 
     DbSet<Lead> Leads { get; }
+
+    DbSet<NotificationDelivery> NotificationDeliveries { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

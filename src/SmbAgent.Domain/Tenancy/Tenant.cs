@@ -9,6 +9,7 @@ public sealed class Tenant : IHasCreationTime
     {
         Name = string.Empty;
         NormalizedName = string.Empty;
+        WidgetKey = string.Empty;
     }
 
     public Tenant(Guid id, string name, Guid editionId)
@@ -19,6 +20,7 @@ public sealed class Tenant : IHasCreationTime
         Rename(name);
         EditionId = editionId;
         IsActive = true;
+        WidgetKey = NewWidgetKey();
     }
 
     public Guid Id { get; private set; }
@@ -31,7 +33,15 @@ public sealed class Tenant : IHasCreationTime
 
     public bool IsActive { get; private set; }
 
+    /// <summary>
+    /// Public by design (it sits in the business's web pages): it names the tenant for the anonymous chat API, whose
+    /// protection is the allowed origins, rate limits and quotas, not the key's secrecy.
+    /// </summary>
+    public string WidgetKey { get; private set; }
+
     public DateTimeOffset CreationTime { get; set; }
+
+    public static string NewWidgetKey() => $"wk_{Guid.NewGuid():N}";
 
     public static string NormalizeName(string name) => name.Trim().ToUpperInvariant();
 

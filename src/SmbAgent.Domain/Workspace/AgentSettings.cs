@@ -67,6 +67,9 @@ public sealed class AgentSettings : IMultiTenant
     public string? VoiceLanguage { get; set; }
 
     public bool UsePremiumVoice { get; set; }
+
+    /// <summary>Sites allowed to embed the chat widget (scheme and host, e.g. https://www.example.com); empty allows any.</summary>
+    public List<string> AllowedOrigins { get; set; } = [];
 }
 
 public enum WidgetPosition

@@ -11,6 +11,7 @@ using SmbAgent.Features;
 using SmbAgent.Identity;
 using SmbAgent.KnowledgeBase;
 using SmbAgent.Leads;
+using SmbAgent.Notifications;
 using SmbAgent.Platform;
 using SmbAgent.Tenancy;
 using SmbAgent.Usage;
@@ -63,6 +64,8 @@ public sealed class SmbAgentDbContext(DbContextOptions<SmbAgentDbContext> option
     public DbSet<ConversationMessage> ConversationMessages => Set<ConversationMessage>();
 
     public DbSet<Lead> Leads => Set<Lead>();
+
+    public DbSet<NotificationDelivery> NotificationDeliveries => Set<NotificationDelivery>();
 
     internal ICurrentTenant CurrentTenant => currentTenant;
 

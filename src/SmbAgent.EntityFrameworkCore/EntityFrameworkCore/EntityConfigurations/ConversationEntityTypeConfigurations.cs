@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SmbAgent.Conversations;
 using SmbAgent.Leads;
+using SmbAgent.Notifications;
 
 namespace SmbAgent.EntityFrameworkCore.EntityConfigurations;
 
@@ -53,5 +54,21 @@ internal sealed class LeadEntityTypeConfiguration : IEntityTypeConfiguration<Lea
         // One lead per conversation, even when two turns race to finish it.
         builder.HasIndex(l => l.ConversationId).IsUnique();
         builder.HasOne<Conversation>().WithMany().HasForeignKey(l => l.ConversationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class NotificationDeliveryEntityTypeConfiguration : IEntityTypeConfiguration<NotificationDelivery>
+{
+    public void Configure(EntityTypeBuilder<NotificationDelivery> builder)
+    {
+        builder.ToTable("notification_deliveries");
+        builder.Property(d => d.Recipient).HasMaxLength(NotificationConsts.MaxRecipientLength).IsRequired();
+        builder.Property(d => d.LastError).HasMaxLength(NotificationConsts.MaxErrorLength);
+        builder.Property(d => d.ProviderMessageId).HasMaxLength(NotificationConsts.MaxProviderMessageIdLength);
+        builder.HasIndex(d => new { d.LeadId, d.CreationTime });
+
+        // The sweeper's query: what is still pending, oldest first.
+        builder.HasIndex(d => new { d.Status, d.CreationTime }).HasFilter("status = 0");
+        builder.HasOne<Lead>().WithMany().HasForeignKey(d => d.LeadId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -13,6 +13,8 @@ internal sealed class TenantEntityTypeConfiguration : IEntityTypeConfiguration<T
         builder.Property(t => t.Name).HasMaxLength(TenantConsts.MaxNameLength).IsRequired();
         builder.Property(t => t.NormalizedName).HasMaxLength(TenantConsts.MaxNameLength).IsRequired();
         builder.HasIndex(t => t.NormalizedName).IsUnique();
+        builder.Property(t => t.WidgetKey).HasMaxLength(TenantConsts.WidgetKeyLength).IsRequired();
+        builder.HasIndex(t => t.WidgetKey).IsUnique();
         builder.HasOne<Edition>().WithMany().HasForeignKey(t => t.EditionId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -39,6 +39,7 @@ internal sealed class AgentSettingsEntityTypeConfiguration : IEntityTypeConfigur
         builder.Property(s => s.VoiceLanguage).HasMaxLength(8);
         builder.Property(s => s.WidgetPrimaryColor).HasMaxLength(7);
         builder.Property(s => s.WidgetAccentColor).HasMaxLength(7);
+        builder.Property(s => s.AllowedOrigins).HasJsonConversion();
         builder.Property(s => s.Voice).HasMaxLength(32);
     }
 }

@@ -939,6 +939,74 @@ namespace SmbAgent.EntityFrameworkCore.Migrations
                     b.ToTable("lead_questions", (string)null);
                 });
 
+            modelBuilder.Entity("SmbAgent.Notifications.NotificationDelivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer")
+                        .HasColumnName("channel");
+
+                    b.Property<DateTimeOffset>("CreationTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("creation_time");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("last_error");
+
+                    b.Property<Guid>("LeadId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lead_id");
+
+                    b.Property<string>("ProviderMessageId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("provider_message_id");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("recipient");
+
+                    b.Property<DateTimeOffset?>("SentTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_time");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notification_deliveries");
+
+                    b.HasIndex("LeadId", "CreationTime")
+                        .HasDatabaseName("ix_notification_deliveries_lead_id_creation_time");
+
+                    b.HasIndex("Status", "CreationTime")
+                        .HasDatabaseName("ix_notification_deliveries_status_creation_time")
+                        .HasFilter("status = 0");
+
+                    b.ToTable("notification_deliveries", (string)null);
+                });
+
             modelBuilder.Entity("SmbAgent.Platform.PlatformSettings", b =>
                 {
                     b.Property<Guid>("Id")
@@ -987,6 +1055,12 @@ namespace SmbAgent.EntityFrameworkCore.Migrations
                         .HasColumnType("character varying(128)")
                         .HasColumnName("normalized_name");
 
+                    b.Property<string>("WidgetKey")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)")
+                        .HasColumnName("widget_key");
+
                     b.HasKey("Id")
                         .HasName("pk_tenants");
 
@@ -996,6 +1070,10 @@ namespace SmbAgent.EntityFrameworkCore.Migrations
                     b.HasIndex("NormalizedName")
                         .IsUnique()
                         .HasDatabaseName("ix_tenants_normalized_name");
+
+                    b.HasIndex("WidgetKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_tenants_widget_key");
 
                     b.ToTable("tenants", (string)null);
                 });
@@ -1037,6 +1115,11 @@ namespace SmbAgent.EntityFrameworkCore.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("agent_name");
+
+                    b.Property<string>("AllowedOrigins")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("allowed_origins");
 
                     b.Property<string>("ChatCompletionMessage")
                         .HasMaxLength(1000)
@@ -1280,6 +1363,16 @@ namespace SmbAgent.EntityFrameworkCore.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_leads_conversations_conversation_id");
+                });
+
+            modelBuilder.Entity("SmbAgent.Notifications.NotificationDelivery", b =>
+                {
+                    b.HasOne("SmbAgent.Leads.Lead", null)
+                        .WithMany()
+                        .HasForeignKey("LeadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notification_deliveries_leads_lead_id");
                 });
 
             modelBuilder.Entity("SmbAgent.Tenancy.Tenant", b =>

@@ -12,6 +12,21 @@ namespace SmbAgent.EntityFrameworkCore.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "widget_key",
+                table: "tenants",
+                type: "character varying(35)",
+                maxLength: 35,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
+                name: "allowed_origins",
+                table: "agent_settings",
+                type: "jsonb",
+                nullable: false,
+                defaultValueSql: "'[]'::jsonb");
+
             migrationBuilder.CreateTable(
                 name: "conversations",
                 columns: table => new
@@ -94,6 +109,43 @@ namespace SmbAgent.EntityFrameworkCore.Migrations
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "notification_deliveries",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    tenant_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    lead_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    kind = table.Column<int>(type: "integer", nullable: false),
+                    channel = table.Column<int>(type: "integer", nullable: false),
+                    recipient = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    status = table.Column<int>(type: "integer", nullable: false),
+                    attempts = table.Column<int>(type: "integer", nullable: false),
+                    last_error = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    provider_message_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    creation_time = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    sent_time = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_notification_deliveries", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_notification_deliveries_leads_lead_id",
+                        column: x => x.lead_id,
+                        principalTable: "leads",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            // Existing businesses get their key here; new ones get it from the Tenant constructor.
+            migrationBuilder.Sql("UPDATE tenants SET widget_key = 'wk_' || replace(gen_random_uuid()::text, '-', '')");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_tenants_widget_key",
+                table: "tenants",
+                column: "widget_key",
+                unique: true);
+
             migrationBuilder.CreateIndex(
                 name: "ix_conversation_messages_conversation_id_idempotency_key",
                 table: "conversation_messages",
@@ -134,14 +186,27 @@ namespace SmbAgent.EntityFrameworkCore.Migrations
                 table: "leads",
                 columns: new[] { "tenant_id", "status", "priority" });
 
+            migrationBuilder.CreateIndex(
+                name: "ix_notification_deliveries_lead_id_creation_time",
+                table: "notification_deliveries",
+                columns: new[] { "lead_id", "creation_time" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_notification_deliveries_status_creation_time",
+                table: "notification_deliveries",
+                columns: new[] { "status", "creation_time" },
+                filter: "status = 0");
+
             migrationBuilder.EnableTenantRowLevelSecurity("conversations", nullableTenant: false);
             migrationBuilder.EnableTenantRowLevelSecurity("conversation_messages", nullableTenant: false);
             migrationBuilder.EnableTenantRowLevelSecurity("leads", nullableTenant: false);
+            migrationBuilder.EnableTenantRowLevelSecurity("notification_deliveries", nullableTenant: false);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DisableRowLevelSecurity("notification_deliveries");
             migrationBuilder.DisableRowLevelSecurity("leads");
             migrationBuilder.DisableRowLevelSecurity("conversation_messages");
             migrationBuilder.DisableRowLevelSecurity("conversations");
@@ -150,10 +215,25 @@ namespace SmbAgent.EntityFrameworkCore.Migrations
                 name: "conversation_messages");
 
             migrationBuilder.DropTable(
+                name: "notification_deliveries");
+
+            migrationBuilder.DropTable(
                 name: "leads");
 
             migrationBuilder.DropTable(
                 name: "conversations");
+
+            migrationBuilder.DropIndex(
+                name: "ix_tenants_widget_key",
+                table: "tenants");
+
+            migrationBuilder.DropColumn(
+                name: "widget_key",
+                table: "tenants");
+
+            migrationBuilder.DropColumn(
+                name: "allowed_origins",
+                table: "agent_settings");
         }
     }
 }

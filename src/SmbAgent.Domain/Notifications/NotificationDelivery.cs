@@ -1,0 +1,73 @@
+using SmbAgent.Data;
+using SmbAgent.Tenancy;
+
+namespace SmbAgent.Notifications;
+
+/// <summary>
+/// The outbox: one message to send, written in the same transaction as the lead it is about, so a crash or a
+/// provider outage can delay it but never lose it. Its status and attempts are shown on the lead.
+/// </summary>
+public sealed class NotificationDelivery : IMultiTenant, IHasCreationTime
+{
+    private NotificationDelivery()
+    {
+        Recipient = string.Empty;
+    }
+
+    public NotificationDelivery(Guid id, Guid tenantId, Guid leadId, NotificationKind kind, NotificationChannel channel, string recipient)
+    {
+        Id = id;
+        TenantId = tenantId;
+        LeadId = leadId;
+        Kind = kind;
+        Channel = channel;
+        Recipient = recipient;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid TenantId { get; private set; }
+
+    Guid? IMultiTenant.TenantId => TenantId;
+
+    public Guid LeadId { get; private set; }
+
+    public NotificationKind Kind { get; private set; }
+
+    public NotificationChannel Channel { get; private set; }
+
+    /// <summary>An email address or an E.164 number.</summary>
+    public string Recipient { get; private set; }
+
+    public DeliveryStatus Status { get; private set; }
+
+    public int Attempts { get; private set; }
+
+    public string? LastError { get; private set; }
+
+    /// <summary>The provider's id for the sent message (an SMS SID); null for email.</summary>
+    public string? ProviderMessageId { get; private set; }
+
+    public DateTimeOffset CreationTime { get; set; }
+
+    public DateTimeOffset? SentTime { get; private set; }
+
+    public void MarkSent(DateTimeOffset now, string? providerMessageId)
+    {
+        Status = DeliveryStatus.Sent;
+        Attempts++;
+        LastError = null;
+        SentTime = now;
+        ProviderMessageId = providerMessageId;
+    }
+
+    public void MarkAttemptFailed(string error, bool permanent)
+    {
+        Attempts++;
+        LastError = error.Length <= NotificationConsts.MaxErrorLength ? error : error[..NotificationConsts.MaxErrorLength];
+        if (permanent)
+        {
+            Status = DeliveryStatus.Failed;
+        }
+    }
+}

@@ -1,0 +1,10 @@
+namespace SmbAgent.Notifications;
+
+public enum NotificationKind
+{
+    /// <summary>To the business's contacts, for every new lead.</summary>
+    NewLead = 0,
+
+    /// <summary>To the visitor, when the business turned it on and the visitor gave an address.</summary>
+    VisitorConfirmation = 1,
+}
