@@ -10,7 +10,7 @@ namespace SmbAgent.Bench.Retrieval;
 /// </summary>
 public static class BenchServices
 {
-    public static IConfiguration Configuration(BenchSettings settings, string? appConnectionString = null) => new ConfigurationBuilder()
+    private static IConfiguration Configuration(BenchSettings settings, string? appConnectionString = null) => new ConfigurationBuilder()
         .AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:SmbAgent"] = appConnectionString ?? settings.AppConnectionString,

@@ -5,8 +5,9 @@ using Npgsql;
 
 namespace SmbAgent.Bench.Retrieval.Measure;
 
-/// <summary>How to replay a captured query: exact (index scans off), extra settings, or a rewrite of its SQL.</summary>
-public sealed record ProbeOptions(bool Exact = false, IReadOnlyList<string>? Settings = null, Func<string, string>? Rewrite = null)
+/// <summary>How to replay a captured query: exact (index scans off), extra settings, a rewrite of its SQL, other parameter values.</summary>
+public sealed record ProbeOptions(
+    bool Exact = false, IReadOnlyList<string>? Settings = null, Func<string, string>? Rewrite = null, IReadOnlyDictionary<string, object>? Parameters = null)
 {
     public static readonly ProbeOptions AsSent = new();
 
@@ -26,7 +27,7 @@ public sealed partial class SqlProbe(NpgsqlDataSource dataSource)
         await using var connection = await OpenAsync(tenantId);
         await using var transaction = await connection.BeginTransactionAsync();
         await PrepareAsync(connection, transaction, commands, target, options);
-        await using var command = Command(connection, transaction, options.Rewrite?.Invoke(target.Sql) ?? target.Sql, target);
+        await using var command = Command(connection, transaction, options.Rewrite?.Invoke(target.Sql) ?? target.Sql, target, options);
         var started = Stopwatch.GetTimestamp();
         var rows = new List<(Guid Id, double Score)>();
         await using (var reader = await command.ExecuteReaderAsync())
@@ -53,7 +54,7 @@ public sealed partial class SqlProbe(NpgsqlDataSource dataSource)
         await using var connection = await OpenAsync(tenantId);
         await using var transaction = await connection.BeginTransactionAsync();
         await PrepareAsync(connection, transaction, commands, target, options);
-        await using var command = Command(connection, transaction, "EXPLAIN (ANALYZE, BUFFERS) " + (options.Rewrite?.Invoke(target.Sql) ?? target.Sql), target);
+        await using var command = Command(connection, transaction, "EXPLAIN (ANALYZE, BUFFERS) " + (options.Rewrite?.Invoke(target.Sql) ?? target.Sql), target, options);
         var plan = new StringBuilder();
         await using (var reader = await command.ExecuteReaderAsync())
         {
@@ -93,10 +94,19 @@ public sealed partial class SqlProbe(NpgsqlDataSource dataSource)
         }
     }
 
-    private static NpgsqlCommand Command(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CapturedCommand source)
+    private static NpgsqlCommand Command(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CapturedCommand source, ProbeOptions options)
     {
         var command = new NpgsqlCommand(sql, connection, transaction);
-        command.Parameters.AddRange(source.Parameters.Select(p => p.Clone()).ToArray());
+        foreach (var parameter in source.Parameters.Select(p => p.Clone()))
+        {
+            if (options.Parameters?.TryGetValue(parameter.ParameterName, out var value) == true)
+            {
+                parameter.Value = value;
+            }
+
+            command.Parameters.Add(parameter);
+        }
+
         return command;
     }
 
