@@ -223,6 +223,16 @@ public sealed partial class Experiments(BenchSettings settings, IReadOnlyDiction
         {
             await admin.OpenAsync();
             await BenchDatabase.Execute(admin, $"DROP DATABASE IF EXISTS \"{lab}\" WITH (FORCE)");
+
+            // A copy needs the source to have no sessions. The migrator's EF context keeps an idle pooled session of
+            // the owner in a data source of its own, out of reach of ClearAllPools: end the owner's idle sessions.
+            await using (var terminate = new NpgsqlCommand(
+                             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = @name AND usename = current_user AND pid <> pg_backend_pid()", admin))
+            {
+                terminate.Parameters.AddWithValue("name", settings.Database);
+                await terminate.ExecuteNonQueryAsync();
+            }
+
             await BenchDatabase.Execute(admin, $"CREATE DATABASE \"{lab}\" TEMPLATE \"{settings.Database}\"", timeoutSeconds: 600);
         }
 
