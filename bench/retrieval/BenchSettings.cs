@@ -20,7 +20,7 @@ public sealed class BenchSettings
 
     public int BigTenantChunks { get; private set; } = 20_000;
 
-    /// <summary>Small tenant <c>i</c> (0-based) gets a share proportional to <c>exp(-i / SizeDecay)</c>: about 3,700 down to about 40 chunks.</summary>
+    /// <summary>Small tenant <c>i</c> (0-based) gets a share proportional to <c>exp(-i / SizeDecay)</c>: 3,595 down to 41 chunks with the defaults.</summary>
     public double SizeDecay { get; private set; } = 22;
 
     /// <summary>Length of the gaussian noise added to each mixed chunk vector (before renormalising).</summary>

@@ -13,9 +13,7 @@ public sealed class Percentiles(IEnumerable<double> values)
 
     public double P99 => At(99);
 
-    public double Mean => _sorted.Length == 0 ? double.NaN : _sorted.Average();
-
-    public double At(double percent) =>
+    private double At(double percent) =>
         _sorted.Length == 0 ? double.NaN : _sorted[Math.Clamp((int)Math.Ceiling(percent / 100 * _sorted.Length) - 1, 0, _sorted.Length - 1)];
 
     public string Summary => $"{P50,6:F1} {P95,6:F1} {P99,6:F1}";
