@@ -1,0 +1,20 @@
+namespace SmbAgent.Bench.Retrieval.Measure;
+
+/// <summary>Nearest-rank percentiles of latencies in milliseconds.</summary>
+public sealed class Percentiles(IEnumerable<double> values)
+{
+    private readonly double[] _sorted = [.. values.Order()];
+
+    public int Count => _sorted.Length;
+
+    public double P50 => At(50);
+
+    public double P95 => At(95);
+
+    public double P99 => At(99);
+
+    private double At(double percent) =>
+        _sorted.Length == 0 ? double.NaN : _sorted[Math.Clamp((int)Math.Ceiling(percent / 100 * _sorted.Length) - 1, 0, _sorted.Length - 1)];
+
+    public string Summary => $"{P50,6:F1} {P95,6:F1} {P99,6:F1}";
+}
