@@ -1,6 +1,9 @@
 namespace SmbAgent.Conversations;
 
-/// <summary>How fast the owner must act: URGENT is an emergency (flooding, gas leak…), HIGH something broken.</summary>
+/// <summary>
+/// How fast the owner must act on a lead. Emergency detection raises a conversation to High or Urgent;
+/// a lead without any emergency signal is Normal.
+/// </summary>
 public enum LeadPriority
 {
     Low = 0,

@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using SmbAgent.Conversations.Emergencies.Lexicon;
+using SmbAgent.Conversations.Emergencies.Similarity;
+
+namespace SmbAgent.Conversations.Emergencies;
+
+public static class EmergencyDetectionServiceCollectionExtensions
+{
+    /// <summary>
+    /// <see cref="EmergencyDetector"/> and its two halves, as singletons: the lexicon is compiled once and the
+    /// example vectors are cached for the life of the process. Needs the embedding generator and its
+    /// <see cref="KnowledgeBase.Embeddings.EmbeddingModelInfo"/> (<c>AddEmbeddings</c>) and logging.
+    /// </summary>
+    public static IServiceCollection AddEmergencyDetection(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<EmergencyDetectionOptions>(configuration.GetSection(EmergencyDetectionOptions.SectionName));
+        services.AddSingleton<EmergencyLexicon>();
+        services.AddSingleton<EmergencySimilarity>();
+        services.AddSingleton<EmergencyDetector>();
+        return services;
+    }
+}
