@@ -13,6 +13,7 @@ using Microsoft.Extensions.Options;
 using SmbAgent.BackgroundJobs;
 using SmbAgent.Auditing;
 using SmbAgent.Caching;
+using SmbAgent.Conversations;
 using SmbAgent.Data;
 using SmbAgent.Emailing;
 using SmbAgent.ErrorHandling;
@@ -23,6 +24,7 @@ using SmbAgent.Identity;
 using SmbAgent.KnowledgeBase;
 using SmbAgent.KnowledgeBase.Embeddings;
 using SmbAgent.Leads;
+using SmbAgent.Notifications;
 using SmbAgent.Permissions;
 using SmbAgent.Tenancy;
 using SmbAgent.Usage;
@@ -60,6 +62,8 @@ public static class SmbAgentApplicationServiceCollectionExtensions
         services.AddHttpContextAccessor();
         services.AddScoped<IAuditLogger, AuditLogger>();
         services.AddEmailing(configuration);
+        services.AddConversations(configuration);
+        services.AddNotifications(configuration);
         services.AddHealthChecks()
             .AddCheck<RedisHealthCheck>("redis", HealthStatus.Degraded, ["ready"])
             .AddCheck<JobServerHealthCheck>("jobs", HealthStatus.Degraded, ["ready"]);

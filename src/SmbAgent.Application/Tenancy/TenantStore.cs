@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Hybrid;
 using SmbAgent.Caching;
@@ -33,19 +34,29 @@ public sealed class TenantStore(ISmbAgentDbContext db, HybridCache cache) : ITen
         return entry.Tenant;
     }
 
-    public async Task<TenantConfiguration?> FindByNameAsync(string name, CancellationToken cancellationToken = default)
+    public Task<TenantConfiguration?> FindByNameAsync(string name, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(name))
         {
-            return null;
+            return Task.FromResult<TenantConfiguration?>(null);
         }
 
         var normalized = Tenant.NormalizeName(name);
-        var key = NameKey(normalized);
+        return FindByAlternateKeyAsync(NameKey(normalized), t => t.NormalizedName == normalized, cancellationToken);
+    }
+
+    public Task<TenantConfiguration?> FindByWidgetKeyAsync(string widgetKey, CancellationToken cancellationToken = default) =>
+        string.IsNullOrWhiteSpace(widgetKey) || widgetKey.Length > TenantConsts.WidgetKeyLength
+            ? Task.FromResult<TenantConfiguration?>(null)
+            : FindByAlternateKeyAsync(TenantCacheKey.Host("tenant", $"widget:{widgetKey}"), t => t.WidgetKey == widgetKey, cancellationToken);
+
+    private async Task<TenantConfiguration?> FindByAlternateKeyAsync(
+        string key, Expression<Func<Tenant, bool>> match, CancellationToken cancellationToken)
+    {
         var entry = await cache.GetOrCreateAsync(
             key,
-            (db, normalized),
-            static async (state, ct) => new CachedTenant(await Load(state.db.Tenants.Where(t => t.NormalizedName == state.normalized), ct)),
+            (db, match),
+            static async (state, ct) => new CachedTenant(await Load(state.db.Tenants.Where(state.match), ct)),
             cancellationToken: cancellationToken);
         if (entry.Tenant is null)
         {
@@ -53,7 +64,7 @@ public sealed class TenantStore(ISmbAgentDbContext db, HybridCache cache) : ITen
         }
         else
         {
-            // Name entries live under the tenant's tag too, so one invalidation covers both keys.
+            // Alternate keys live under the tenant's tag too, so one invalidation covers them all.
             await cache.SetAsync(key, entry, tags: [TenantCacheKey.Tag(entry.Tenant.Id)], cancellationToken: cancellationToken);
         }
 

@@ -52,6 +52,15 @@ public sealed class Conversation : IMultiTenant, IHasCreationTime
 
     public List<CollectedAnswer> Answers { get; set; }
 
+    /// <summary>The agent couldn't answer and offered to take details; a "yes" next starts lead capture.</summary>
+    public bool AwaitingDetailsConsent { get; set; }
+
+    /// <summary>Whether this conversation was counted against the monthly quota (at the visitor's first message).</summary>
+    public bool Counted { get; set; }
+
+    /// <summary>The monthly quota was used up when it started: only an emergency is still handled.</summary>
+    public bool OverQuota { get; set; }
+
     public LeadPriority Priority { get; set; }
 
     /// <summary>Set once an emergency was detected: lead capture then asks only the essential questions.</summary>

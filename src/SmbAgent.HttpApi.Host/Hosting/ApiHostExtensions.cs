@@ -4,7 +4,10 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using SmbAgent.Data;
 using SmbAgent.Health;
+using SmbAgent.Tenancy;
+using Microsoft.AspNetCore.Cors.Infrastructure;
 using SmbAgent.HttpApi.Account;
+using SmbAgent.HttpApi.Conversations;
 using SmbAgent.HttpApi.Features;
 using SmbAgent.HttpApi.KnowledgeBase;
 using SmbAgent.HttpApi.Leads;
@@ -31,6 +34,11 @@ public static class ApiHostExtensions
             options.SchedulePollingInterval = TimeSpan.FromSeconds(builder.Configuration.GetValue("Jobs:PollIntervalSeconds", 5.0));
         });
         services.AddHostedService<KnowledgeReembeddingStartup>();
+        services.AddScoped<WidgetKeyTenantResolveContributor>();
+        services.Configure<TenantResolveOptions>(options => options.Contributors.Add(typeof(WidgetKeyTenantResolveContributor)));
+        services.AddCors();
+        services.AddSingleton<ICorsPolicyProvider, WidgetCorsPolicyProvider>();
+        services.AddWidgetRateLimits(builder.Configuration);
         return builder;
     }
 
@@ -41,6 +49,8 @@ public static class ApiHostExtensions
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseTenantResolution();
+        app.UseCors();
+        app.UseRateLimiter();
         app.UseAuthorization();
         return app;
     }
@@ -53,6 +63,7 @@ public static class ApiHostExtensions
         app.MapTenancyEndpoints();
         app.MapFeatureEndpoints();
         app.MapLeadQuestionEndpoints();
+        app.MapWidgetChatEndpoints();
         app.MapKnowledgeSourceEndpoints();
         app.MapKnowledgeSearchEndpoints();
         return app;

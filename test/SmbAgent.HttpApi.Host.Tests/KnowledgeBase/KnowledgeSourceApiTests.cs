@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Hangfire;
+using Microsoft.Extensions.DependencyInjection;
 using SmbAgent.Identity;
 using SmbAgent.TestKit;
 
@@ -137,6 +139,16 @@ public sealed class KnowledgeSourceApiTests(ApiFixture fixture) : IClassFixture<
         (await staff.PostAsJsonAsync($"{Sources}/text", new { title = "Staff", text = "Some text." })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
+    /// <summary>What the job server was doing, so a timeout on a busy machine says why.</summary>
+    private string JobsSummary()
+    {
+        var monitoring = fixture.Factory.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        var failed = monitoring.FailedJobs(0, 5).Select(j => j.Value.ExceptionMessage);
+        var scheduled = monitoring.ScheduledJobs(0, 5).Select(j => j.Value.EnqueueAt.ToString("O"));
+        return $"enqueued {monitoring.EnqueuedCount("default")}, processing {monitoring.ProcessingCount()}, scheduled {monitoring.ScheduledCount()} "
+               + $"[{string.Join("; ", scheduled)}], failed {monitoring.FailedCount()} [{string.Join("; ", failed)}], servers {monitoring.Servers().Count}";
+    }
+
     private static MultipartFormDataContent PdfForm(byte[] bytes, string fileName)
     {
         var file = new ByteArrayContent(bytes);
@@ -144,12 +156,12 @@ public sealed class KnowledgeSourceApiTests(ApiFixture fixture) : IClassFixture<
         return new MultipartFormDataContent { { file, "file", fileName } };
     }
 
-    private static Task<JsonElement> WaitUntilIndexedAsync(HttpClient client, Guid id) => WaitForStatusAsync(client, id, "Indexed");
+    private Task<JsonElement> WaitUntilIndexedAsync(HttpClient client, Guid id) => WaitForStatusAsync(client, id, "Indexed");
 
     /// <summary>Polls until the job server has moved the source to <paramref name="status"/> (after it left it, for a retry).</summary>
-    private static async Task<JsonElement> WaitForStatusAsync(HttpClient client, Guid id, string status)
+    private async Task<JsonElement> WaitForStatusAsync(HttpClient client, Guid id, string status)
     {
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(60);
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(90);
         while (true)
         {
             var details = await client.GetFromJsonAsync<JsonElement>($"{Sources}/{id}");
@@ -161,7 +173,7 @@ public sealed class KnowledgeSourceApiTests(ApiFixture fixture) : IClassFixture<
 
             if (DateTimeOffset.UtcNow > deadline)
             {
-                throw new TimeoutException($"The source stayed {current} instead of becoming {status}.");
+                throw new TimeoutException($"The source stayed {current} instead of becoming {status}. Jobs: {JobsSummary()}");
             }
 
             await Task.Delay(200);

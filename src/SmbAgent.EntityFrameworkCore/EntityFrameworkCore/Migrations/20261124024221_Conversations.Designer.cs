@@ -15,7 +15,7 @@ using SmbAgent.EntityFrameworkCore;
 namespace SmbAgent.EntityFrameworkCore.Migrations
 {
     [DbContext(typeof(SmbAgentDbContext))]
-    [Migration("20261124022302_Conversations")]
+    [Migration("20261124024221_Conversations")]
     partial class Conversations
     {
         /// <inheritdoc />
@@ -250,9 +250,17 @@ namespace SmbAgent.EntityFrameworkCore.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("answers");
 
+                    b.Property<bool>("AwaitingDetailsConsent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("awaiting_details_consent");
+
                     b.Property<int>("Channel")
                         .HasColumnType("integer")
                         .HasColumnName("channel");
+
+                    b.Property<bool>("Counted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("counted");
 
                     b.Property<DateTimeOffset>("CreationTime")
                         .HasColumnType("timestamp with time zone")
@@ -283,6 +291,10 @@ namespace SmbAgent.EntityFrameworkCore.Migrations
                     b.Property<int>("MessageCount")
                         .HasColumnType("integer")
                         .HasColumnName("message_count");
+
+                    b.Property<bool>("OverQuota")
+                        .HasColumnType("boolean")
+                        .HasColumnName("over_quota");
 
                     b.Property<int>("Priority")
                         .HasColumnType("integer")

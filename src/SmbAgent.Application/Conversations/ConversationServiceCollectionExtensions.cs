@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using SmbAgent.Conversations.Chat;
+using SmbAgent.Conversations.Emergencies;
+using SmbAgent.Conversations.Engine;
+using SmbAgent.Conversations.LeadCapture;
+
+namespace SmbAgent.Conversations;
+
+public static class ConversationServiceCollectionExtensions
+{
+    /// <summary>The engine, the widget's chat service and the components a turn uses.</summary>
+    public static IServiceCollection AddConversations(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddLeadCapture();
+        services.AddEmergencyDetection(configuration);
+        services.AddScoped<ConversationEngine>();
+        services.AddScoped<ChatAppService>();
+        return services;
+    }
+}

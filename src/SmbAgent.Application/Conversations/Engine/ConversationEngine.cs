@@ -1,0 +1,238 @@
+using System.Globalization;
+using SmbAgent.Conversations.Emergencies;
+using SmbAgent.Conversations.LeadCapture;
+using SmbAgent.KnowledgeBase.Search;
+using SmbAgent.Leads;
+
+namespace SmbAgent.Conversations.Engine;
+
+/// <summary>
+/// One visitor turn through the deterministic flow: emergency check → (lead capture | answer from knowledge |
+/// start lead capture). Everything it decides from is on <see cref="Conversation"/> and <see cref="TurnSettings"/>;
+/// the caller stores the conversation, the messages and the lead together.
+/// </summary>
+public sealed class ConversationEngine(
+    IKnowledgeSearch knowledge,
+    EmergencyDetector emergencies,
+    LeadAnswerValidator answers)
+{
+    public async Task<TurnOutcome> HandleAsync(Conversation conversation, string text, TurnSettings settings, CancellationToken cancellationToken)
+    {
+        var texts = AgentTexts.For(conversation.Language);
+        var replies = new List<AgentReply>();
+        if (conversation.State == ConversationState.HandOff)
+        {
+            return new TurnOutcome(replies, null, HumanRequested: false);
+        }
+
+        if (conversation.LeadId is null && await DetectEmergencyAsync(conversation, text, cancellationToken))
+        {
+            replies.Add(AgentReply.Plain(EmergencyText(texts, settings)));
+            if (conversation.State != ConversationState.LeadCapture)
+            {
+                return StartLeadCapture(conversation, settings, replies, texts);
+            }
+
+            // The answer to the current question may be the emergency itself: only an essential question stays current.
+            if (conversation.CurrentQuestionId is { } current && !Plan(conversation, settings).Any(q => q.Id == current))
+            {
+                return AskNext(conversation, settings, replies, texts);
+            }
+        }
+
+        if (settings.OverQuota && !conversation.IsEmergency)
+        {
+            replies.Add(AgentReply.Plain(string.IsNullOrWhiteSpace(settings.Profile.Phone)
+                ? texts.Unavailable
+                : $"{texts.Unavailable} {string.Format(CultureInfo.InvariantCulture, texts.EmergencyCallUs, settings.Profile.Phone)}"));
+            return new TurnOutcome(replies, null, HumanRequested: false);
+        }
+
+        if (conversation.State == ConversationState.LeadCapture)
+        {
+            return Answer(conversation, text, settings, replies, texts);
+        }
+
+        var intent = VisitorIntents.Detect(text);
+        if (conversation.AwaitingDetailsConsent)
+        {
+            conversation.AwaitingDetailsConsent = false;
+            if (intent == VisitorIntent.Yes)
+            {
+                return StartLeadCapture(conversation, settings, replies, texts);
+            }
+
+            if (intent == VisitorIntent.No)
+            {
+                replies.Add(AgentReply.Plain(texts.Declined));
+                return new TurnOutcome(replies, null, HumanRequested: false);
+            }
+        }
+
+        if (intent is VisitorIntent.Human or VisitorIntent.LeaveDetails && conversation.LeadId is null)
+        {
+            replies.Add(AgentReply.Plain(intent == VisitorIntent.Human ? texts.HandOff : texts.StartDetails));
+            var outcome = StartLeadCapture(conversation, settings, replies, texts);
+            return outcome with { HumanRequested = intent == VisitorIntent.Human };
+        }
+
+        if (intent == VisitorIntent.Human)
+        {
+            replies.Add(AgentReply.Plain(texts.HandOff));
+            return new TurnOutcome(replies, null, HumanRequested: true);
+        }
+
+        if (intent == VisitorIntent.Greeting)
+        {
+            replies.Add(AgentReply.Plain(texts.Welcome));
+            return new TurnOutcome(replies, null, HumanRequested: false);
+        }
+
+        await AnswerFromKnowledgeAsync(conversation, text, replies, texts, cancellationToken);
+        return new TurnOutcome(replies, null, HumanRequested: false);
+    }
+
+    private async Task<bool> DetectEmergencyAsync(Conversation conversation, string text, CancellationToken cancellationToken)
+    {
+        var assessment = await emergencies.DetectAsync(text, conversation.Language, [], cancellationToken);
+        if (assessment.Level > conversation.Priority)
+        {
+            conversation.Priority = assessment.Level;
+        }
+
+        if (assessment.Level != LeadPriority.Urgent || conversation.IsEmergency)
+        {
+            return false;
+        }
+
+        conversation.IsEmergency = true;
+        return true;
+    }
+
+    private async Task AnswerFromKnowledgeAsync(Conversation conversation, string text, List<AgentReply> replies, AgentTexts texts, CancellationToken cancellationToken)
+    {
+        var result = await knowledge.SearchAsync(text, top: 3, cancellationToken);
+        if (!result.Found)
+        {
+            if (conversation.LeadId is null)
+            {
+                conversation.AwaitingDetailsConsent = true;
+                replies.Add(AgentReply.Plain($"{texts.NotFound} {texts.OfferDetails}"));
+            }
+            else
+            {
+                replies.Add(AgentReply.Plain($"{texts.NotFound} {texts.AnythingElse}"));
+            }
+
+            return;
+        }
+
+        var best = result.Passages[0];
+        var citation = new MessageCitation(best.SourceId, best.SourceTitle, best.Citation, best.Link);
+        replies.Add(new AgentReply($"{Extract(best)}\n\n{texts.SourcePrefix}: {best.SourceTitle}", [citation]));
+        replies.Add(AgentReply.Plain(texts.AnythingElse));
+    }
+
+    /// <summary>The passage without its heading line, which repeats the citation.</summary>
+    private static string Extract(KnowledgePassage passage)
+    {
+        var text = passage.Text.Trim();
+        var body = text.StartsWith(passage.Citation, StringComparison.Ordinal) ? text[passage.Citation.Length..].TrimStart('\n', '\r', ' ', '#') : text;
+        return body.Length > 0 ? body : text;
+    }
+
+    private static TurnOutcome StartLeadCapture(Conversation conversation, TurnSettings settings, List<AgentReply> replies, AgentTexts texts)
+    {
+        conversation.State = ConversationState.LeadCapture;
+        conversation.AwaitingDetailsConsent = false;
+        return AskNext(conversation, settings, replies, texts);
+    }
+
+    private TurnOutcome Answer(Conversation conversation, string text, TurnSettings settings, List<AgentReply> replies, AgentTexts texts)
+    {
+        var question = settings.Questions.FirstOrDefault(q => q.Id == conversation.CurrentQuestionId);
+        if (question is null)
+        {
+            return AskNext(conversation, settings, replies, texts);
+        }
+
+        var result = answers.Validate(question, text, Context(conversation, settings));
+        switch (result)
+        {
+            case LeadAnswerResult.Accepted accepted:
+                Record(conversation, question, accepted.Value);
+                break;
+            case LeadAnswerResult.Skipped:
+                Record(conversation, question, null);
+                break;
+            case LeadAnswerResult.Invalid invalid when !conversation.Reasked:
+                conversation.Reasked = true;
+                replies.Add(AgentReply.Plain($"{invalid.Hint}\n{question.Text}"));
+                return new TurnOutcome(replies, null, HumanRequested: false);
+            default:
+                // Asked twice: keep what was said rather than loop, so the flow always finishes.
+                Record(conversation, question, question.IsRequired ? text.Trim() : null);
+                break;
+        }
+
+        return AskNext(conversation, settings, replies, texts);
+    }
+
+    private static void Record(Conversation conversation, LeadQuestion question, string? value)
+    {
+        conversation.Answers = [.. conversation.Answers.Where(a => a.QuestionId != question.Id), new CollectedAnswer(question.Id, question.Text, value)];
+        conversation.Reasked = false;
+    }
+
+    private static TurnOutcome AskNext(Conversation conversation, TurnSettings settings, List<AgentReply> replies, AgentTexts texts)
+    {
+        var next = Plan(conversation, settings).FirstOrDefault(q => conversation.Answers.TrueForAll(a => a.QuestionId != q.Id));
+        if (next is not null)
+        {
+            conversation.CurrentQuestionId = next.Id;
+            conversation.Reasked = false;
+            replies.Add(AgentReply.Plain(next.Text));
+            return new TurnOutcome(replies, null, HumanRequested: false);
+        }
+
+        conversation.State = ConversationState.Completed;
+        conversation.CurrentQuestionId = null;
+        var lead = LeadFactory.Create(conversation, settings);
+        conversation.LeadId = lead.Id;
+        replies.Add(AgentReply.Plain(conversation.IsEmergency ? texts.EmergencyDone : Thanks(texts, settings)));
+        return new TurnOutcome(replies, lead, HumanRequested: false);
+    }
+
+    /// <summary>The questions to ask: in an emergency only those marked essential (or, when none is, the required ones).</summary>
+    private static IEnumerable<LeadQuestion> Plan(Conversation conversation, TurnSettings settings)
+    {
+        var ordered = settings.Questions.OrderBy(q => q.Position);
+        if (!conversation.IsEmergency)
+        {
+            return ordered;
+        }
+
+        var essential = ordered.Where(q => q.IsEssentialForEmergency).ToList();
+        return essential.Count > 0 ? essential : ordered.Where(q => q.IsRequired);
+    }
+
+    private static string Thanks(AgentTexts texts, TurnSettings settings)
+    {
+        if (BusinessClock.IsOpen(settings.Profile, settings.Now))
+        {
+            return texts.ThanksOpen;
+        }
+
+        return BusinessClock.NextOpening(settings.Profile, settings.Now) is { } opening
+            ? string.Format(CultureInfo.InvariantCulture, texts.ThanksAfterHours, opening.ToString("dddd HH:mm", CultureInfo.GetCultureInfo(settings.Agent.Language)))
+            : texts.ThanksAfterHoursUnknown;
+    }
+
+    private static string EmergencyText(AgentTexts texts, TurnSettings settings) =>
+        string.IsNullOrWhiteSpace(settings.Profile.Phone)
+            ? texts.Emergency
+            : $"{texts.Emergency} {string.Format(CultureInfo.InvariantCulture, texts.EmergencyCallUs, settings.Profile.Phone)}";
+
+    private static LeadAnswerContext Context(Conversation conversation, TurnSettings settings) =>
+        new(conversation.Language, settings.Profile.Country, settings.Profile.TimeZone);
+}

@@ -1,0 +1,3 @@
+namespace SmbAgent.Notifications;
+
+public sealed record DeliverNotificationArgs(Guid DeliveryId);

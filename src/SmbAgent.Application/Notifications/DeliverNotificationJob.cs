@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using SmbAgent.BackgroundJobs;
+using SmbAgent.Data;
+using SmbAgent.Emailing;
+using SmbAgent.Notifications.Sms;
+using SmbAgent.Tenancy;
+
+namespace SmbAgent.Notifications;
+
+/// <summary>
+/// Sends one outbox delivery. Already sent: nothing to do, so a duplicate run never sends twice. A failure is
+/// recorded on the delivery and rethrown so Hangfire retries with backoff; a permanent refusal stops there.
+/// </summary>
+public sealed partial class DeliverNotificationJob(
+    ISmbAgentDbContext db,
+    ITenantStore tenants,
+    IEmailSender email,
+    ISmsSender sms,
+    TimeProvider clock,
+    ILogger<DeliverNotificationJob> logger) : IBackgroundJob<DeliverNotificationArgs>
+{
+    public async Task ExecuteAsync(DeliverNotificationArgs args, CancellationToken cancellationToken)
+    {
+        var delivery = await db.NotificationDeliveries.FirstOrDefaultAsync(d => d.Id == args.DeliveryId, cancellationToken);
+        if (delivery is null || delivery.Status != DeliveryStatus.Pending)
+        {
+            return;
+        }
+
+        var lead = await db.Leads.AsNoTracking().FirstAsync(l => l.Id == delivery.LeadId, cancellationToken);
+        var business = (await tenants.FindAsync(delivery.TenantId, cancellationToken))?.Name ?? string.Empty;
+        try
+        {
+            string? providerId = null;
+            if (delivery.Channel == NotificationChannel.Email)
+            {
+                await email.SendAsync(NewLeadEmail.Create(delivery.Recipient, business, lead), cancellationToken);
+            }
+            else
+            {
+                providerId = (await sms.SendAsync(delivery.Recipient, NewLeadSms.Create(business, lead), cancellationToken)).MessageSid;
+            }
+
+            delivery.MarkSent(clock.GetUtcNow(), providerId);
+            await db.SaveChangesAsync(cancellationToken);
+            LogSent(logger, delivery.Id, delivery.Channel);
+        }
+        catch (SmsPermanentFailureException e)
+        {
+            // Retrying can't help (an invalid number, SMS not configured): recorded for the owner to see.
+            delivery.MarkAttemptFailed(e.Message, permanent: true);
+            await db.SaveChangesAsync(CancellationToken.None);
+            LogFailed(logger, delivery.Id, delivery.Channel, delivery.Attempts);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            delivery.MarkAttemptFailed(e.Message, permanent: false);
+            await db.SaveChangesAsync(CancellationToken.None);
+            LogFailed(logger, delivery.Id, delivery.Channel, delivery.Attempts);
+            throw;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Notification {DeliveryId} sent by {Channel}")]
+    private static partial void LogSent(ILogger logger, Guid deliveryId, NotificationChannel channel);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Notification {DeliveryId} by {Channel} failed (attempt {Attempts})")]
+    private static partial void LogFailed(ILogger logger, Guid deliveryId, NotificationChannel channel, int attempts);
+}
