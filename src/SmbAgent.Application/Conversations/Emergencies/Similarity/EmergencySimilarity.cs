@@ -37,9 +37,9 @@ public sealed partial class EmergencySimilarity(
         }
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(settings.SimilarityTimeout);
         try
         {
+            timeout.CancelAfter(settings.SimilarityTimeout);
             var examples = ExampleVectorsFor(model.Model).WaitAsync(timeout.Token);
             var turn = generator.GenerateVectorAsync(text, cancellationToken: timeout.Token);
             await Task.WhenAll(examples, turn);
@@ -108,11 +108,12 @@ public sealed partial class EmergencySimilarity(
         using var timeout = new CancellationTokenSource(ExamplesTimeout);
         var embeddings = await generator.GenerateAsync([.. EmergencyExamples.Urgent, .. EmergencyExamples.High], cancellationToken: timeout.Token);
         var vectors = embeddings.Select(e => Unit(e.Vector.Span)).ToList();
-        var dimensions = vectors[0].Length;
-        if (vectors.Count != EmergencyExamples.Urgent.Count + EmergencyExamples.High.Count || vectors.Any(v => v.Length != dimensions))
+        if (vectors.Count != EmergencyExamples.Urgent.Count + EmergencyExamples.High.Count || vectors.Any(v => v.Length != vectors[0].Length))
         {
             throw new InvalidOperationException("The embedding service returned an unexpected set of example vectors.");
         }
+
+        var dimensions = vectors[0].Length;
 
         return new ExampleVectors(dimensions, vectors[..EmergencyExamples.Urgent.Count], vectors[EmergencyExamples.Urgent.Count..]);
     }
