@@ -9,7 +9,7 @@ namespace SmbAgent.Conversations.Emergencies.Similarity;
 /// <summary>
 /// The paraphrase half of emergency detection: a turn is Urgent or High when it is close enough, in the
 /// registered embedding model's space, to a labelled example of that level. Catches what no lexicon lists
-/// ("the whole downstairs is under water"), within a short time budget, and never fails a turn.
+/// ("there's a river running across my living room floor"), within a short time budget, and never fails a turn.
 /// </summary>
 public sealed partial class EmergencySimilarity(
     IEmbeddingGenerator<string, Embedding<float>> generator,
