@@ -16,7 +16,7 @@ public sealed class EmergencyDetectionOptions
         new Dictionary<string, EmergencySimilarityThresholds>(StringComparer.Ordinal)
         {
             // Universal Sentence Encoder lite is English-only: in other languages every sentence lands near every
-            // other one (cosine ≈ 0.7–0.9 whatever it says), so its similarity is used for English turns only.
+            // other one (cosine ≈ 0.65–0.9 whatever it says), so its similarity is used for English turns only.
             ["use-lite-512"] = new() { Urgent = 0.67f, High = 0.72f, Languages = ["en"] },
         }.ToFrozenDictionary(StringComparer.Ordinal);
 

@@ -14,7 +14,13 @@ public static class EmergencyDetectionServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddEmergencyDetection(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<EmergencyDetectionOptions>(configuration.GetSection(EmergencyDetectionOptions.SectionName));
+        services.AddOptions<EmergencyDetectionOptions>()
+            .Bind(configuration.GetSection(EmergencyDetectionOptions.SectionName))
+            .Validate(o => o.SimilarityTimeout > TimeSpan.Zero, "Conversations:Emergencies:SimilarityTimeout must be positive.")
+            .Validate(
+                o => o.Similarity.Values.All(t => t.Urgent is > 0 and <= 1 && t.High is > 0 and <= 1),
+                "Conversations:Emergencies:Similarity thresholds must be cosines above 0 and at most 1.")
+            .ValidateOnStart();
         services.AddSingleton<EmergencyLexicon>();
         services.AddSingleton<EmergencySimilarity>();
         services.AddSingleton<EmergencyDetector>();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using SmbAgent.Conversations.Emergencies;
 using SmbAgent.Conversations.Emergencies.Lexicon;
 using SmbAgent.Conversations.Emergencies.Similarity;
@@ -46,6 +47,8 @@ internal sealed class EmergencyDetectionHost : IDisposable
     public EmergencySimilarity Similarity => _provider.GetRequiredService<EmergencySimilarity>();
 
     public EmbeddingModelInfo Model => _provider.GetRequiredService<EmbeddingModelInfo>();
+
+    public EmergencyDetectionOptions Options => _provider.GetRequiredService<IOptions<EmergencyDetectionOptions>>().Value;
 
     public void Dispose() => _provider.Dispose();
 }

@@ -29,13 +29,11 @@ public sealed class EmergencyLexicon
             StringComparer.Ordinal);
     }
 
-    /// <summary>The languages with their own phrases; any other language is matched with the English ones.</summary>
-    public IReadOnlyCollection<string> Languages => _byLanguage.Keys;
-
     /// <summary>
     /// The level the phrases give <paramref name="text"/>: the highest phrase that is neither negated nor put in
     /// the past, else Normal (with the cleared phrase named when there was one). Owner words with a blank or
-    /// unusable phrase are ignored, since they come from a settings form.
+    /// unusable phrase are ignored, since they come from a settings form. A language other than en, es, fr, de, it
+    /// and pt is matched with the English phrases only.
     /// </summary>
     public EmergencyAssessment Match(string text, string? language, IReadOnlyList<OwnerEmergencyWord> ownerWords)
     {

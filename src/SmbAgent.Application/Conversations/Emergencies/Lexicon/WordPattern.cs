@@ -10,11 +10,26 @@ internal sealed class WordPattern
 {
     private readonly Alternative[] _alternatives;
 
-    private WordPattern(Alternative[] alternatives) => _alternatives = alternatives;
+    /// <summary>The exact alternatives, looked up at once: every word of a turn is tried against every slot.</summary>
+    private readonly FrozenSet<string> _exact;
+
+    private readonly Alternative[] _others;
+
+    private WordPattern(Alternative[] alternatives)
+    {
+        _alternatives = alternatives;
+        _exact = alternatives.Where(a => a.IsExact).Select(a => a.Core).ToFrozenSet(StringComparer.Ordinal);
+        _others = [.. alternatives.Where(a => !a.IsExact)];
+    }
 
     public bool Matches(string token)
     {
-        foreach (var alternative in _alternatives)
+        if (_exact.Contains(token))
+        {
+            return true;
+        }
+
+        foreach (var alternative in _others)
         {
             if (alternative.Matches(token))
             {
@@ -81,6 +96,8 @@ internal sealed class WordPattern
 
     private readonly record struct Alternative(string Core, bool OpenStart, bool OpenEnd, bool Plurals)
     {
+        public bool IsExact => !OpenStart && !OpenEnd && !Plurals;
+
         public bool Matches(string token) => (OpenStart, OpenEnd) switch
         {
             (true, true) => token.Contains(Core, StringComparison.Ordinal),

@@ -9,7 +9,7 @@ namespace SmbAgent.Conversations.Emergencies.Similarity;
 /// <summary>
 /// The paraphrase half of emergency detection: a turn is Urgent or High when it is close enough, in the
 /// registered embedding model's space, to a labelled example of that level. Catches what no lexicon lists
-/// ("the whole downstairs is under water"), within a short time budget, and never fails a turn.
+/// ("there's a river running across my living room floor"), within a short time budget, and never fails a turn.
 /// </summary>
 public sealed partial class EmergencySimilarity(
     IEmbeddingGenerator<string, Embedding<float>> generator,
@@ -37,9 +37,9 @@ public sealed partial class EmergencySimilarity(
         }
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(settings.SimilarityTimeout);
         try
         {
+            timeout.CancelAfter(settings.SimilarityTimeout);
             var examples = ExampleVectorsFor(model.Model).WaitAsync(timeout.Token);
             var turn = generator.GenerateVectorAsync(text, cancellationToken: timeout.Token);
             await Task.WhenAll(examples, turn);
@@ -108,11 +108,12 @@ public sealed partial class EmergencySimilarity(
         using var timeout = new CancellationTokenSource(ExamplesTimeout);
         var embeddings = await generator.GenerateAsync([.. EmergencyExamples.Urgent, .. EmergencyExamples.High], cancellationToken: timeout.Token);
         var vectors = embeddings.Select(e => Unit(e.Vector.Span)).ToList();
-        var dimensions = vectors[0].Length;
-        if (vectors.Count != EmergencyExamples.Urgent.Count + EmergencyExamples.High.Count || vectors.Any(v => v.Length != dimensions))
+        if (vectors.Count != EmergencyExamples.Urgent.Count + EmergencyExamples.High.Count || vectors.Any(v => v.Length != vectors[0].Length))
         {
             throw new InvalidOperationException("The embedding service returned an unexpected set of example vectors.");
         }
+
+        var dimensions = vectors[0].Length;
 
         return new ExampleVectors(dimensions, vectors[..EmergencyExamples.Urgent.Count], vectors[EmergencyExamples.Urgent.Count..]);
     }
