@@ -67,6 +67,12 @@ wait_healthy() {
 wait_healthy "$API_URL" "HttpApi.Host" "$ROOT/.local/logs/api.log"
 wait_healthy "$WEB_URL" "Web" "$ROOT/.local/logs/web.log"
 
+# The demo business's public widget key, for trying the chat API with curl.
+conn_field() { sed -n "s/.*$1=\([^;]*\).*/\1/p" <<<"$ConnectionStrings__SmbAgentOwner"; }
+demo_widget_key=$(PGPASSWORD="$(conn_field Password)" psql -X -q -At -h "$(conn_field Host)" -p "$(conn_field Port)" \
+  -U "$(conn_field Username)" -d "$(conn_field Database)" -v name="$Seed__DemoTenant__Name" 2>/dev/null \
+  <<<"SELECT widget_key FROM tenants WHERE normalized_name = upper(:'name')" || true)
+
 cat <<INFO
 
   SmbAgent is running.
@@ -75,6 +81,7 @@ cat <<INFO
 
   Platform admin:  $Seed__HostAdmin__Email / $Seed__HostAdmin__Password   (leave "Business" empty)
   Demo business:   "$Seed__DemoTenant__Name"  owner $Seed__DemoTenant__OwnerEmail / $Seed__DemoTenant__OwnerPassword
+  Demo chat API:   $API_URL/api/widget/${demo_widget_key:-<widget key>}/conversations   (see README, "Chat API")
   Dev mail:        $WEB_URL/Dev/Mail   (mails the app "sent"; files in $Email__PickupDirectory)
   (credentials are in .local/secrets.env; logs in .local/logs/)
 

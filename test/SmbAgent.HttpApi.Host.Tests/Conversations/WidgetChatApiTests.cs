@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SmbAgent.BackgroundJobs;
 using SmbAgent.Conversations;
 using SmbAgent.Data;
+using SmbAgent.Features;
 using SmbAgent.KnowledgeBase;
 using SmbAgent.KnowledgeBase.Ingestion;
 using SmbAgent.Leads;
@@ -97,6 +98,34 @@ public sealed class WidgetChatApiTests(ApiFixture fixture) : IClassFixture<ApiFi
         lead.Priority.ShouldBe(LeadPriority.Urgent);
         lead.Phone.ShouldBe("+14155550199");
         lead.Answers.Select(a => a.Question).ShouldBe(["What's the best phone number to reach you?", "How can we help?"]);
+        (await WaitForDeliveryAsync(business.TenantId, lead.Id)).Status.ShouldBe(DeliveryStatus.Sent);
+    }
+
+    [Fact]
+    public async Task Over_the_monthly_quota_the_agent_declines_politely_but_an_emergency_still_reaches_the_owner()
+    {
+        var business = await NewBusinessAsync();
+        await using (var scope = fixture.Factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<FeatureManager>().SetForTenantAsync(business.TenantId, SmbFeatures.Chat.MaxConversationsPerMonth, "1");
+        }
+
+        var first = new ChatClient(fixture.Factory.CreateClient(), business.WidgetKey);
+        await first.StartAsync();
+        (await first.SayAsync("When are you open on Saturday?")).ShouldContain("Saturdays from 9 am to 1 pm");
+        var second = new ChatClient(fixture.Factory.CreateClient(), business.WidgetKey);
+        await second.StartAsync();
+
+        var declined = await second.SayAsync("When are you open on Saturday?");
+        var alarm = await second.SayAsync("There is a gas leak in my kitchen");
+        await second.SayAsync("+1 415 555 0177");
+        await second.SayAsync("Strong smell of gas near the boiler");
+
+        declined.ShouldContain("isn't available right now");
+        declined.ShouldNotContain("Saturdays");
+        alarm.ShouldContain("emergency");
+        var lead = await LeadAsync(business.TenantId);
+        lead.Priority.ShouldBe(LeadPriority.Urgent);
         (await WaitForDeliveryAsync(business.TenantId, lead.Id)).Status.ShouldBe(DeliveryStatus.Sent);
     }
 
