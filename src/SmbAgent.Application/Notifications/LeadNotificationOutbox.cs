@@ -1,5 +1,7 @@
+using Microsoft.EntityFrameworkCore;
 using SmbAgent.Data;
 using SmbAgent.Features;
+using SmbAgent.Identity;
 using SmbAgent.Leads;
 using SmbAgent.Workspace;
 
@@ -7,8 +9,9 @@ namespace SmbAgent.Notifications;
 
 /// <summary>
 /// Writes the deliveries a new lead needs into the same unit of work as the lead (the caller saves both), to the
-/// business's own contacts only: nothing a visitor types can choose a recipient. An urgent lead always reaches the
-/// owner by email, whatever the edition; SMS goes out where the edition allows it.
+/// business's own contacts only: nothing a visitor types can choose a recipient. Until the owner lists contacts, the
+/// owners' own account addresses get the email, so no lead goes unnoticed. An urgent lead always reaches the owner by
+/// email, whatever the edition; SMS goes out where the edition allows it.
 /// </summary>
 public sealed class LeadNotificationOutbox(ISmbAgentDbContext db, IFeatureChecker features, TimeProvider clock)
 {
@@ -18,7 +21,10 @@ public sealed class LeadNotificationOutbox(ISmbAgentDbContext db, IFeatureChecke
         var emailAllowed = lead.Priority == Conversations.LeadPriority.Urgent
                            || await features.IsEnabledAsync(SmbFeatures.Notifications.Email, cancellationToken);
         var smsAllowed = await features.IsEnabledAsync(SmbFeatures.Notifications.Sms, cancellationToken);
-        foreach (var contact in profile.Contacts)
+        var contacts = profile.Contacts.Exists(c => c.Kind == ContactKind.Email)
+            ? profile.Contacts
+            : [.. profile.Contacts, .. (await OwnerEmailsAsync(cancellationToken)).Select(e => new NotificationContact(ContactKind.Email, e, null))];
+        foreach (var contact in contacts)
         {
             var channel = contact.Kind == ContactKind.Email ? NotificationChannel.Email : NotificationChannel.Sms;
             if (channel == NotificationChannel.Email ? !emailAllowed : !smsAllowed)
@@ -36,4 +42,11 @@ public sealed class LeadNotificationOutbox(ISmbAgentDbContext db, IFeatureChecke
 
         return deliveries;
     }
+
+    private Task<List<string>> OwnerEmailsAsync(CancellationToken cancellationToken) =>
+        (from user in db.Users
+         join userRole in db.UserRoles on user.Id equals userRole.UserId
+         join role in db.Roles on userRole.RoleId equals role.Id
+         where role.Name == SmbRoles.Owner && user.Email != null
+         select user.Email!).Distinct().ToListAsync(cancellationToken);
 }

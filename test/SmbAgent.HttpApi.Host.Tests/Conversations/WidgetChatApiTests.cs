@@ -130,6 +130,23 @@ public sealed class WidgetChatApiTests(ApiFixture fixture) : IClassFixture<ApiFi
     }
 
     [Fact]
+    public async Task Until_the_owner_lists_contacts_the_owners_account_address_gets_the_lead()
+    {
+        var business = await NewBusinessAsync(withContacts: false);
+        var chat = new ChatClient(fixture.Factory.CreateClient(), business.WidgetKey);
+        await chat.StartAsync();
+
+        await chat.SayAsync("My basement is flooding");
+        await chat.SayAsync("+1 415 555 0142");
+        await chat.SayAsync("Water coming in under the door");
+
+        var lead = await LeadAsync(business.TenantId);
+        var delivery = await WaitForDeliveryAsync(business.TenantId, lead.Id);
+        delivery.Recipient.ShouldBe(business.OwnerEmail);
+        delivery.Status.ShouldBe(DeliveryStatus.Sent);
+    }
+
+    [Fact]
     public async Task A_forged_token_or_another_businesss_token_is_not_found()
     {
         var mine = await NewChatAsync();
@@ -211,7 +228,7 @@ public sealed class WidgetChatApiTests(ApiFixture fixture) : IClassFixture<ApiFi
     private sealed record Business(Guid TenantId, string WidgetKey, string OwnerEmail);
 
     /// <summary>A business with a phone number, an email contact and an indexed FAQ.</summary>
-    private async Task<Business> NewBusinessAsync()
+    private async Task<Business> NewBusinessAsync(bool withContacts = true)
     {
         var owner = await fixture.CreateTenantAsync();
         var services = fixture.Factory.Services;
@@ -223,7 +240,7 @@ public sealed class WidgetChatApiTests(ApiFixture fixture) : IClassFixture<ApiFi
             var db = scope.ServiceProvider.GetRequiredService<ISmbAgentDbContext>();
             var profile = await db.BusinessProfiles.FirstAsync();
             profile.Phone = "+1 415 555 0100";
-            profile.Contacts = [new NotificationContact(ContactKind.Email, owner.Email, "Owner")];
+            profile.Contacts = withContacts ? [new NotificationContact(ContactKind.Email, owner.Email, "Owner")] : [];
             await db.SaveChangesAsync();
             widgetKey = await db.Tenants.Where(t => t.Id == owner.TenantId).Select(t => t.WidgetKey).SingleAsync();
             faq = await scope.ServiceProvider.GetRequiredService<KnowledgeSourceAppService>().CreateFaqAsync(new CreateFaqSourceDto
