@@ -1,9 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.DependencyInjection;
+using SmbAgent.Data;
 using SmbAgent.Features;
+using SmbAgent.HttpApi.Tests.Conversations;
 using SmbAgent.TestKit;
 using StackExchange.Redis;
 
@@ -26,6 +29,33 @@ public sealed class RedisOutageTests : IAsyncLifetime
     {
         await _fixture.DisposeAsync();
         await _redis.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_chat_conversation_goes_on_when_Redis_stops_in_the_middle()
+    {
+        var owner = await _fixture.CreateTenantAsync(EditionMatrix.Free);
+        string widgetKey;
+        await using (var scope = _fixture.Factory.Services.CreateAsyncScope())
+        {
+            widgetKey = await scope.ServiceProvider.GetRequiredService<ISmbAgentDbContext>().Tenants
+                .Where(t => t.Id == owner.TenantId).Select(t => t.WidgetKey).SingleAsync();
+        }
+
+        var chat = new ChatClient(_fixture.Factory.CreateClient(), widgetKey);
+        await chat.StartAsync();
+        (await chat.SayAsync("I'd like a quote please")).ShouldEndWith("What's your name?");
+
+        await _redis.StopAsync();
+        (await chat.SayAsync("Sam Carter")).ShouldBe("What's the best phone number to reach you?");
+        (await chat.SayAsync("415 555 0111")).ShouldBe("What's your email address?");
+        await _redis.StartAgainAsync();
+        (await chat.SayAsync("sam@example.com")).ShouldBe("How can we help?");
+        (await chat.SayAsync("A new boiler")).ShouldContain("Thank you");
+
+        var transcript = await chat.TranscriptAsync();
+        transcript.GetProperty("state").GetString().ShouldBe("Completed");
+        transcript.GetProperty("messages").GetArrayLength().ShouldBe(12);
     }
 
     [Fact]
