@@ -36,11 +36,12 @@ public sealed partial class HybridKnowledgeSearch(
         }
 
         // More than one model only while sources are being re-embedded after a provider change.
-        var models = await db.KnowledgeSources.AsNoTracking()
+        var chunksByModel = await db.KnowledgeSources.AsNoTracking()
             .Where(s => s.ChunkCount > 0 && s.EmbeddingModel != null)
-            .Select(s => s.EmbeddingModel!)
-            .Distinct()
-            .ToListAsync(cancellationToken);
+            .GroupBy(s => s.EmbeddingModel!)
+            .Select(g => new { Model = g.Key, Chunks = g.Sum(s => s.ChunkCount) })
+            .ToDictionaryAsync(g => g.Model, g => g.Chunks, cancellationToken);
+        var models = chunksByModel.Keys.ToList();
         if (models.Count == 0)
         {
             return KnowledgeSearchResult.NotFound;
@@ -60,16 +61,19 @@ public sealed partial class HybridKnowledgeSearch(
             await db.Database.ExecuteSqlRawAsync("SET LOCAL hnsw.iterative_scan = relaxed_order", cancellationToken);
             foreach (var (model, vector) in questionVectors)
             {
-                var ranked = await db.Database.SqlQueryRaw<RankedChunk>(VectorSql(model), [.. Parameters(tenantId, candidates, new NpgsqlParameter("q", new Vector(vector)))])
+                var exact = chunksByModel[model.Model] < settings.ExactSearchBelowChunks;
+                var ranked = await db.Database.SqlQueryRaw<RankedChunk>(VectorSql(model, exact), [.. Parameters(tenantId, candidates, new NpgsqlParameter("q", new Vector(vector)))])
                     .ToListAsync(cancellationToken);
 
                 // relaxed_order may return neighbours slightly out of order.
                 byVector.Add((model, [.. ranked.OrderByDescending(c => c.Score)]));
             }
 
+            var near = byVector.SelectMany(v => v.Ranked.Select(c => c.ChunkId)).Distinct().ToArray();
             byText = await db.Database.SqlQueryRaw<RankedChunk>(TextSql, [
                     .. Parameters(tenantId, candidates, new NpgsqlParameter("q", question)),
                     new NpgsqlParameter("configs", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = TextSearchConfigs },
+                    new NpgsqlParameter("near", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = near },
                 ])
                 .ToListAsync(cancellationToken);
 
@@ -142,9 +146,11 @@ public sealed partial class HybridKnowledgeSearch(
 
     /// <summary>
     /// The cast and the model predicate repeat the partial HNSW index's expression literally, or the planner can't
-    /// use it; a cast's dimension can't be a parameter, so both are written from validated values.
+    /// use it; a cast's dimension can't be a parameter, so both are written from validated values. A small knowledge
+    /// base is searched exactly instead ("+ 0" keeps the index out): as fast there, and the same answer every time,
+    /// where HNSW's graph (its levels are drawn at random) can change the approximate neighbours from one build to the next.
     /// </summary>
-    private static string VectorSql(EmbeddingModelInfo model)
+    private static string VectorSql(EmbeddingModelInfo model, bool exact)
     {
         if (model.Dimensions is < 1 or > 16_000 || !ModelName().IsMatch(model.Model))
         {
@@ -156,25 +162,35 @@ public sealed partial class HybridKnowledgeSearch(
             SELECT e.chunk_id AS chunk_id, 1 - ((e.embedding::{cast}) <=> @q::{cast}) AS score
             FROM kb_chunk_embeddings e
             WHERE e.model = '{model.Model}' AND e.tenant_id = @tenant
-            ORDER BY (e.embedding::{cast}) <=> @q::{cast}
+            ORDER BY {(exact ? $"((e.embedding::{cast}) <=> @q::{cast}) + 0" : $"(e.embedding::{cast}) <=> @q::{cast}")}
             LIMIT @k
             """;
     }
 
     // One query per configuration, so each language stems the question its own way and the GIN index applies.
-    // A visitor's question rarely shares every word with a passage, so passages sharing any word are candidates
-    // (on the labelled set in Evaluation/, full text then fires for 65 of 66 questions instead of 8). PostgreSQL's
-    // ranking has no notion of a rare word, so passages holding all of them (a model number and "warranty") come first.
-    // MATERIALIZED: inlined, the question would be parsed again for every row (bench/: 105 → 19 ms for 20,000 chunks).
+    // Two kinds of passages are ranked: those holding every word of the question (found through the GIN index,
+    // first: a model number and "warranty"), and the vector candidates sharing any word with it. A visitor's
+    // question rarely shares every word with a passage (8 of the 66 questions of the labelled set in Evaluation/),
+    // so the second kind is what lets the words re-rank the candidates; ranking every passage that shares any word
+    // instead read thousands of passages for a big tenant (bench/). MATERIALIZED: inlined, the question would be
+    // parsed again for every row.
     private const string TextSql = """
         WITH q AS MATERIALIZED (
             SELECT config, all_words, replace(all_words::text, ' & ', ' | ')::tsquery AS any_word
-            FROM unnest(@configs) AS config, websearch_to_tsquery(config::regconfig, @q) AS all_words)
-        SELECT c.id AS chunk_id, ts_rank_cd(c.search_vector, q.any_word)::double precision AS score
-        FROM q
-        JOIN kb_chunks c ON c.ts_config = q.config AND c.search_vector @@ q.any_word
-        WHERE c.tenant_id = @tenant
-        ORDER BY c.search_vector @@ q.all_words DESC, score DESC, c.id
+            FROM unnest(@configs) AS config, websearch_to_tsquery(config::regconfig, @q) AS all_words),
+        near AS MATERIALIZED (
+            SELECT c.id, c.ts_config, c.search_vector FROM kb_chunks c WHERE c.id = ANY(@near) AND c.tenant_id = @tenant),
+        candidates AS (
+            SELECT id, ts_config, search_vector FROM near
+            UNION
+            SELECT c.id, c.ts_config, c.search_vector
+            FROM q JOIN kb_chunks c ON c.ts_config = q.config AND c.search_vector @@ q.all_words
+            WHERE c.tenant_id = @tenant)
+        SELECT h.id AS chunk_id, ts_rank_cd(h.search_vector, q.any_word)::double precision AS score
+        FROM candidates h
+        JOIN q ON q.config = h.ts_config
+        WHERE h.search_vector @@ q.any_word
+        ORDER BY h.search_vector @@ q.all_words DESC, score DESC, h.id
         LIMIT @k
         """;
 

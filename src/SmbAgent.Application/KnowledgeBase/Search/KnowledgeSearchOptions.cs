@@ -20,5 +20,11 @@ public sealed class KnowledgeSearchOptions
     /// <summary>How many candidates each search contributes to the fusion.</summary>
     public int CandidatesPerSearch { get; set; } = 40;
 
+    /// <summary>
+    /// Below this many passages of a model, a tenant's vectors are compared exactly rather than through the HNSW index:
+    /// an exact scan of 1,000 vectors takes a few milliseconds (bench/), and its result doesn't depend on the index.
+    /// </summary>
+    public int ExactSearchBelowChunks { get; set; } = 1000;
+
     public double MinSimilarityFor(string model) => MinSimilarityByModel.GetValueOrDefault(model, MinSimilarity);
 }

@@ -83,16 +83,18 @@ public sealed class RetrievalEvaluationTests(RetrievalEvaluationFixture fixture,
 
     /// <summary>
     /// A few points under the values measured on 2026-11-24 with use-lite-512, top 5, MinSimilarity 0.33 (33 questions
-    /// per business, so one question is 3 points), full text matching any word with all-word matches first:
-    /// plumbing hit@1 72.7% hit@3 84.8%, dental hit@1 66.7% hit@3 90.9%, overall hit@1 69.7% hit@3 87.9% (with
-    /// all-words-only full text it was 57.6% / 84.8%); on-topic found 95.5%; off-topic rejected 25% (unrelated 50%, nearby 0%).
+    /// per business, so one question is 3 points), full text ranking the passages holding every word and the vector
+    /// candidates sharing any word, over several runs: plumbing hit@1 72.7–78.8% hit@3 87.9%, dental hit@1 66.7–72.7%
+    /// hit@3 90.9–93.9%, overall hit@1 69.7–75.8% hit@3 89.4–90.9% (all-words-only full text: 57.6% / 84.8%). Runs differ
+    /// by a question or two: passages with equal text rank are ordered by their ids, which are new on every run;
+    /// on-topic found 95.5%; off-topic rejected 25% (unrelated 50%, nearby 0%).
     /// The rejection floors are low on purpose: with this model unrelated questions reach 0.52 and in-trade questions
     /// the content doesn't answer 0.38–0.64, as high as answerable ones, so the threshold only screens out the
     /// clearly unrelated half and the engine must still decline when the passages don't answer.
     /// </summary>
     private static class Floors
     {
-        public const double OverallHitAt1 = 0.65;
+        public const double OverallHitAt1 = 0.66;
         public const double OverallHitAt3 = 0.84;
         public const double OnTopicFound = 0.92;
         public const double UnrelatedRejected = 0.40;
@@ -100,7 +102,7 @@ public sealed class RetrievalEvaluationTests(RetrievalEvaluationFixture fixture,
 
         public static readonly Dictionary<string, (double HitAt1, double HitAt3)> HitRates = new()
         {
-            ["Brightwater Plumbing & Heating"] = (0.66, 0.78),
+            ["Brightwater Plumbing & Heating"] = (0.66, 0.81),
             ["Maple Street Dental"] = (0.60, 0.84),
         };
     }
