@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using SmbAgent.Health;
 using SmbAgent.Identity;
+using SmbAgent.Leads;
 using SmbAgent.Permissions;
 using SmbAgent.Tenancy;
 using SmbAgent.Web.Pages.Account;
@@ -16,6 +17,7 @@ public static class WebHostExtensions
     {
         var services = builder.Services;
         services.AddSmbAgentIdentityCore();
+        services.AddLeadManagement();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.ConfigureApplicationCookie(options =>
         {

@@ -11,6 +11,8 @@ public static class AdminMenu
         new("Business profile", "/Workspace/Profile", "bi-shop", SmbPermissions.Workspace.ManageSettings),
         new("Agent", "/Workspace/Agent", "bi-robot", SmbPermissions.Workspace.ManageSettings),
         new("Knowledge", "/Workspace/Knowledge/Index", "bi-book", SmbPermissions.Knowledge.Default),
+        new("Leads", "/Workspace/Leads/Index", "bi-person-lines-fill", SmbPermissions.Leads.Default),
+        new("Conversations", "/Workspace/Conversations/Index", "bi-chat-dots", SmbPermissions.Leads.Default),
         new("Lead questions", "/Workspace/Questions", "bi-list-check", SmbPermissions.LeadQuestions.Default),
         new("Team", "/Workspace/Team", "bi-people", SmbPermissions.Workspace.ManageTeam),
         new("Plan", "/Workspace/Plan", "bi-stars", SmbPermissions.Workspace.Default),

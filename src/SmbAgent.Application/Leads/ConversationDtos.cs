@@ -1,0 +1,32 @@
+using SmbAgent.Conversations;
+using SmbAgent.HostAdmin;
+
+namespace SmbAgent.Leads;
+
+public sealed record ConversationListInput
+{
+    public const int PageSize = 25;
+
+    public int Page { get; init; } = 1;
+}
+
+/// <param name="Preview">The start of the visitor's first message: what the conversation was about.</param>
+/// <param name="LeadContactName">The name on the lead the conversation produced, when it did.</param>
+public sealed record ConversationDto(
+    Guid Id,
+    ConversationChannel Channel,
+    ConversationState State,
+    string Language,
+    LeadPriority Priority,
+    bool IsEmergency,
+    int MessageCount,
+    string? Preview,
+    Guid? LeadId,
+    string? LeadContactName,
+    DateTimeOffset CreationTime,
+    DateTimeOffset LastActivityTime);
+
+/// <param name="TimeZone">The business's IANA time zone, in which the times are given.</param>
+public sealed record ConversationListDto(PagedResult<ConversationDto> Conversations, string TimeZone);
+
+public sealed record ConversationDetailsDto(ConversationDto Conversation, IReadOnlyList<TranscriptMessageDto> Transcript, string TimeZone);

@@ -1,0 +1,8 @@
+namespace SmbAgent.Leads;
+
+public enum LeadSort
+{
+    Created = 0,
+    Priority = 1,
+    Status = 2,
+}

@@ -1,0 +1,87 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SmbAgent.Data;
+using SmbAgent.Leads;
+using SmbAgent.Permissions;
+
+namespace SmbAgent.Web.Pages.Workspace.Leads;
+
+/// <summary>One lead: what the visitor gave, the whole conversation, the notifications about it, and the follow-up status and notes.</summary>
+[Authorize(Policy = SmbPermissions.Leads.Default)]
+public sealed class DetailsModel(LeadAppService leads, IAuthorizationService authorization) : PageModel
+{
+    [FromRoute]
+    public Guid Id { get; set; }
+
+    [BindProperty]
+    public FollowUpForm Input { get; set; } = new();
+
+    public LeadDetailsDto Details { get; private set; } = null!;
+
+    public bool CanManage { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Input = new FollowUpForm { Status = Details.Lead.Status, OwnerNotes = Details.Lead.OwnerNotes };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!(await authorization.AuthorizeAsync(User, SmbPermissions.Leads.Manage)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                await leads.UpdateAsync(Id, Input.ToDto(), cancellationToken);
+                TempData["Success"] = "The lead is updated.";
+                return RedirectToPage(new { id = Id });
+            }
+            catch (EntityNotFoundException)
+            {
+                return NotFound();
+            }
+            catch (ValidationException e)
+            {
+                ModelState.AddErrors(e, nameof(Input));
+            }
+        }
+
+        return await LoadAsync(cancellationToken) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            Details = await leads.GetAsync(Id, cancellationToken);
+        }
+        catch (EntityNotFoundException)
+        {
+            return false;
+        }
+
+        CanManage = (await authorization.AuthorizeAsync(User, SmbPermissions.Leads.Manage)).Succeeded;
+        return true;
+    }
+
+    public sealed class FollowUpForm
+    {
+        public LeadStatus Status { get; set; }
+
+        public string? OwnerNotes { get; set; }
+
+        public UpdateLeadDto ToDto() => new() { Status = Status, OwnerNotes = OwnerNotes };
+    }
+}
