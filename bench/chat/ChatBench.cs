@@ -50,7 +50,8 @@ public static class ChatBench
         };
         await using var bare = await BareServer.StartAsync(settings, businesses, profiler);
         var baseline = new ChatTarget("bare", http, bare.BaseAddress);
-        var runner = new LoadRunner(settings, businesses, profiler);
+        var drain = new EmbeddingDrain(http, settings);
+        var runner = new LoadRunner(settings, businesses, profiler, drain);
         var phases = new List<PhaseResult>();
         var profiles = new List<TurnBreakdown>();
         var idle = new List<MemoryResult>();
@@ -75,7 +76,7 @@ public static class ChatBench
             Console.WriteLine(Report.Profiles(profiles));
             Console.WriteLine(Report.Statements(profiles[0]));
 
-            Console.WriteLine($"5. Closed loop: {Seconds(settings.Warmup)} warm-up + {Seconds(settings.Duration)} measured per phase, a new conversation every {settings.TurnsPerConversation} turns");
+            Console.WriteLine($"5. Closed loop: at least {Seconds(settings.Warmup)} warm-up (until every visitor has an answer) + {Seconds(settings.Duration)} measured per phase, a new conversation every {settings.TurnsPerConversation} turns");
             foreach (var level in settings.Levels)
             {
                 foreach (var target in new[] { ours, baseline })
@@ -89,9 +90,11 @@ public static class ChatBench
 
             Console.WriteLine($"7. Memory: {settings.MemoryConversations} conversations opened with {settings.MemoryTurns} turn(s) each, 50 at a time; then {settings.Levels.Max()} with a turn always in flight");
             var memory = new MemoryProbe(settings, businesses, database);
+            await drain.WaitAsync();
             idle.Add(await memory.RunIdleAsync(ours));
             idle.Add(await memory.RunIdleAsync(baseline));
             inFlight.Add(await memory.RunInFlightAsync(ours, settings.Levels.Max(), settings.Warmup));
+            await drain.WaitAsync();
             inFlight.Add(await memory.RunInFlightAsync(baseline, settings.Levels.Max(), settings.Warmup));
         }
 
@@ -99,7 +102,7 @@ public static class ChatBench
         if (settings.Experiments)
         {
             Console.WriteLine($"8. Experiments: the host with proposed changes applied from outside, one turn at a time and closed loop × {settings.Levels.Max()}");
-            var experimentRunner = new ExperimentRunner(settings, businesses, profiler, http);
+            var experimentRunner = new ExperimentRunner(settings, businesses, profiler, http, drain);
             foreach (var variant in HostVariant.Proposed)
             {
                 var result = await experimentRunner.RunAsync(variant, settings.Levels.Max());
@@ -136,7 +139,7 @@ public static class ChatBench
     private static PhaseResult Print(PhaseResult phase)
     {
         Console.WriteLine(FormattableString.Invariant(
-            $"  {phase.Target} × {phase.Conversations}: {phase.Throughput:F1} turns/s, p50 {phase.Latency.P50:F1} ms, p99 {phase.Latency.P99:F1} ms, {phase.Errors + phase.StartErrors} errors"));
+            $"  {phase.Target} × {phase.Conversations}: {phase.Throughput:F1} turns/s, p50 {phase.Latency.P50:F1} ms, p99 {phase.Latency.P99:F1} ms, {phase.Errors + phase.StartErrors} errors (warm-up {phase.Warmup.TotalSeconds:F1} s{(phase.WaitingAtOpening > 0 ? $", {phase.WaitingAtOpening} visitors still without an answer" : "")})"));
         return phase;
     }
 

@@ -49,5 +49,7 @@ public static class HostSettings
         // A similarity check that times out under load logs a warning with its stack per turn; the bench counts them instead.
         ["Logging:LogLevel:SmbAgent.Conversations.Emergencies"] = "Error",
         ["Logging:LogLevel:Hangfire"] = "Error",
+        // Each start of the bench's fresh database makes a new key ring, which warns that it is stored unencrypted.
+        ["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error",
     };
 }

@@ -9,16 +9,17 @@ namespace SmbAgent.Bench.Chat.Experiments;
 public sealed record ExperimentResult(HostVariant Variant, TurnBreakdown Sequential, PhaseResult Closed);
 
 /// <summary>Starts the host once per variant (the previous one stopped) over the same database and businesses.</summary>
-public sealed class ExperimentRunner(BenchSettings settings, IReadOnlyList<SeededBusiness> businesses, TurnProfiler profiler, HttpClient http)
+public sealed class ExperimentRunner(BenchSettings settings, IReadOnlyList<SeededBusiness> businesses, TurnProfiler profiler, HttpClient http, EmbeddingDrain drain)
 {
     public async Task<ExperimentResult> RunAsync(HostVariant variant, int conversations)
     {
+        await drain.WaitAsync();
         await using var host = new ChatHost(settings, profiler, variant);
         var target = new ChatTarget("ours", http, host.Start());
         var first = businesses[0];
         var sequential = await new SequentialProfile(settings, profiler)
             .RunAsync(variant.Name, target, first, i => first.Plan.Questions[i % first.Plan.Questions.Count]);
-        var closed = await new LoadRunner(settings, businesses, profiler).RunClosedAsync(target, conversations);
+        var closed = await new LoadRunner(settings, businesses, profiler, drain).RunClosedAsync(target, conversations);
         return new ExperimentResult(variant, sequential, closed);
     }
 }

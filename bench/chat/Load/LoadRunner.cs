@@ -6,11 +6,15 @@ namespace SmbAgent.Bench.Chat.Load;
 
 /// <summary>What a phase measured in its window.</summary>
 /// <param name="Mode">"closed" (each conversation sends its next turn as soon as the last is answered) or "paced" (think time between turns).</param>
+/// <param name="Warmup">How long it took until every visitor had an answer (at least the minimum warm-up).</param>
+/// <param name="WaitingAtOpening">Visitors still without an answer when the maximum warm-up forced the window open.</param>
 public sealed record PhaseResult(
     string Target,
     string Mode,
     int Conversations,
     TimeSpan Window,
+    TimeSpan Warmup,
+    int WaitingAtOpening,
     Percentiles Latency,
     int Turns,
     int Errors,
@@ -28,43 +32,54 @@ public sealed record PhaseResult(
 /// <summary>
 /// Drives N visitors at one target for a warm-up and then a measured window. Each visitor talks to one business
 /// (round robin), asks its questions in turn and opens a new conversation every
-/// <see cref="BenchSettings.TurnsPerConversation"/> turns. A turn's latency is measured when it starts inside the
-/// window; the throughput counts the turns answered inside it.
+/// <see cref="BenchSettings.TurnsPerConversation"/> turns. Visitors arrive spread over the first half of the
+/// warm-up, and the window opens only once every visitor has had a turn answered: the first turns of a crowd that
+/// arrives at once can take far longer than later ones, and a visitor still waiting on one would be idle in the
+/// window without being counted. A turn's latency is measured when it starts inside the window; the throughput
+/// counts the turns answered inside it.
 /// </summary>
-public sealed class LoadRunner(BenchSettings settings, IReadOnlyList<SeededBusiness> businesses, TurnProfiler profiler)
+public sealed class LoadRunner(BenchSettings settings, IReadOnlyList<SeededBusiness> businesses, TurnProfiler profiler, EmbeddingDrain drain)
 {
+    /// <summary>Past this the window opens anyway, and the phase says how many visitors were still waiting.</summary>
+    private static readonly TimeSpan MaxWarmup = TimeSpan.FromSeconds(30);
+
     public Task<PhaseResult> RunClosedAsync(ChatTarget target, int conversations) =>
-        RunAsync(target, "closed", conversations, settings.Warmup, thinkTime: null);
+        RunAsync(target, "closed", conversations, settings.Warmup, arrivals: settings.Warmup / 2, thinkTime: null);
 
     /// <summary>Visitors at a typing pace: a think time drawn between the settings' bounds before each turn.</summary>
     public Task<PhaseResult> RunPacedAsync(ChatTarget target, int conversations) =>
-        RunAsync(target, "paced", conversations, settings.Warmup + settings.ThinkTimeMax, (settings.ThinkTimeMin, settings.ThinkTimeMax));
+        RunAsync(target, "paced", conversations, settings.Warmup + settings.ThinkTimeMax, arrivals: settings.ThinkTimeMax, (settings.ThinkTimeMin, settings.ThinkTimeMax));
 
-    private async Task<PhaseResult> RunAsync(ChatTarget target, string mode, int conversations, TimeSpan warmup, (TimeSpan Min, TimeSpan Max)? thinkTime)
+    private async Task<PhaseResult> RunAsync(
+        ChatTarget target, string mode, int conversations, TimeSpan warmup, TimeSpan arrivals, (TimeSpan Min, TimeSpan Max)? thinkTime)
     {
-        var from = Stopwatch.GetTimestamp() + (long)(warmup.TotalSeconds * Stopwatch.Frequency);
-        var to = from + (long)(settings.Duration.TotalSeconds * Stopwatch.Frequency);
-        var recorder = new PhaseRecorder(from, to);
-        var profile = SnapshotAsync(from, to);
-        var workers = Enumerable.Range(0, conversations).Select(i => WorkerAsync(target, i, to, recorder, thinkTime)).ToList();
+        var drained = await drain.WaitAsync();
+        if (drained > TimeSpan.FromSeconds(2))
+        {
+            Console.WriteLine(FormattableString.Invariant($"  (waited {drained.TotalSeconds:F0} s for the embedding service to finish the previous phase's abandoned requests)"));
+        }
+
+        var window = new Window(conversations, warmup, MaxWarmup, settings.Duration);
+        var recorder = new PhaseRecorder(window);
+        var profile = SnapshotAsync(window);
+        var workers = Enumerable.Range(0, conversations)
+            .Select(i => WorkerAsync(target, i, arrivals * i / conversations, window, recorder, thinkTime))
+            .ToList();
         await Task.WhenAll(workers);
         var (start, end) = await profile;
         return recorder.Result(target.Name, mode, conversations, settings.Duration, end - start);
     }
 
-    private async Task WorkerAsync(ChatTarget target, int index, long until, PhaseRecorder recorder, (TimeSpan Min, TimeSpan Max)? thinkTime)
+    private async Task WorkerAsync(
+        ChatTarget target, int index, TimeSpan arrival, Window window, PhaseRecorder recorder, (TimeSpan Min, TimeSpan Max)? thinkTime)
     {
         var random = new Random(settings.Seed + index);
         var business = businesses[index % businesses.Count];
         var question = random.Next(business.Plan.Questions.Count);
         Visitor? visitor = null;
-        if (thinkTime is { } spread)
-        {
-            // Visitors arrive spread over one think time, not all in the same instant.
-            await Task.Delay(spread.Max * random.NextDouble());
-        }
-
-        while (Stopwatch.GetTimestamp() < until)
+        var answered = false;
+        await Task.Delay(arrival);
+        while (Stopwatch.GetTimestamp() < window.To)
         {
             if (visitor is null || visitor.Turns >= settings.TurnsPerConversation)
             {
@@ -84,6 +99,12 @@ public sealed class LoadRunner(BenchSettings settings, IReadOnlyList<SeededBusin
             var turnAt = Stopwatch.GetTimestamp();
             var turn = await visitor.SayAsync(text);
             recorder.Turn(turnAt, turn);
+            if (!answered && turn.Ok)
+            {
+                answered = true;
+                window.Answered();
+            }
+
             if (!turn.Ok)
             {
                 visitor = null;
@@ -96,18 +117,78 @@ public sealed class LoadRunner(BenchSettings settings, IReadOnlyList<SeededBusin
         }
     }
 
-    private async Task<(ProfileTotals Start, ProfileTotals End)> SnapshotAsync(long from, long to)
+    private async Task<(ProfileTotals Start, ProfileTotals End)> SnapshotAsync(Window window)
     {
-        await Task.Delay(Until(from));
+        await window.Opened;
         var start = profiler.Totals;
-        await Task.Delay(Until(to));
+        await Task.Delay(settings.Duration);
         return (start, profiler.Totals);
     }
 
-    private static TimeSpan Until(long timestamp) =>
-        TimeSpan.FromSeconds(Math.Max(0, (timestamp - Stopwatch.GetTimestamp()) / (double)Stopwatch.Frequency));
+    /// <summary>
+    /// When the measured window is: it opens at the minimum warm-up once every visitor has had an answer, or when
+    /// the last one gets it, or at the maximum warm-up; then it lasts the phase's duration.
+    /// </summary>
+    private sealed class Window
+    {
+        private readonly long _started = Stopwatch.GetTimestamp();
+        private readonly long _earliest;
+        private readonly long _duration;
+        private readonly TaskCompletionSource _opened = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _waiting;
+        private long _from = long.MaxValue;
 
-    private sealed class PhaseRecorder(long from, long to)
+        public Window(int visitors, TimeSpan minimum, TimeSpan maximum, TimeSpan duration)
+        {
+            _waiting = visitors;
+            _earliest = _started + Ticks(minimum);
+            _duration = Ticks(duration);
+            _ = OpenOnTimeAsync(minimum, maximum);
+        }
+
+        public long From => Interlocked.Read(ref _from);
+
+        public long To => From == long.MaxValue ? long.MaxValue : From + _duration;
+
+        public Task Opened => _opened.Task;
+
+        /// <summary>How long the warm-up was, and how many visitors still had no answer when the window opened.</summary>
+        public (TimeSpan Warmup, int Waiting) Opening { get; private set; }
+
+        public void Answered()
+        {
+            if (Interlocked.Decrement(ref _waiting) == 0 && Stopwatch.GetTimestamp() >= _earliest)
+            {
+                Open();
+            }
+        }
+
+        private async Task OpenOnTimeAsync(TimeSpan minimum, TimeSpan maximum)
+        {
+            await Task.Delay(minimum);
+            if (Volatile.Read(ref _waiting) <= 0)
+            {
+                Open();
+            }
+
+            await Task.Delay(maximum - minimum);
+            Open();
+        }
+
+        private void Open()
+        {
+            var now = Stopwatch.GetTimestamp();
+            if (Interlocked.CompareExchange(ref _from, now, long.MaxValue) == long.MaxValue)
+            {
+                Opening = (TimeSpan.FromSeconds((now - _started) / (double)Stopwatch.Frequency), Math.Max(0, Volatile.Read(ref _waiting)));
+                _opened.TrySetResult();
+            }
+        }
+
+        private static long Ticks(TimeSpan time) => (long)(time.TotalSeconds * Stopwatch.Frequency);
+    }
+
+    private sealed class PhaseRecorder(Window window)
     {
         private readonly Lock _lock = new();
         private readonly List<double> _latencies = [];
@@ -121,6 +202,7 @@ public sealed class LoadRunner(BenchSettings settings, IReadOnlyList<SeededBusin
         public void Turn(long startedAt, TurnResult turn)
         {
             var finishedAt = Stopwatch.GetTimestamp();
+            var (from, to) = (window.From, window.To);
             lock (_lock)
             {
                 // Throughput: every turn answered inside the window, including those in flight when it opened.
@@ -144,7 +226,7 @@ public sealed class LoadRunner(BenchSettings settings, IReadOnlyList<SeededBusin
 
         public void Start(long startedAt, bool ok, double milliseconds)
         {
-            if (startedAt < from || startedAt >= to)
+            if (startedAt < window.From || startedAt >= window.To)
             {
                 return;
             }
@@ -156,12 +238,12 @@ public sealed class LoadRunner(BenchSettings settings, IReadOnlyList<SeededBusin
             }
         }
 
-        public PhaseResult Result(string target, string mode, int conversations, TimeSpan window, ProfileTotals profile)
+        public PhaseResult Result(string target, string mode, int conversations, TimeSpan duration, ProfileTotals profile)
         {
             lock (_lock)
             {
-                return new PhaseResult(target, mode, conversations, window, new Percentiles(_latencies), _turns, _errors, _cited, _notOpen,
-                    _starts.Count, _startErrors, new Percentiles(_starts), profile);
+                return new PhaseResult(target, mode, conversations, duration, window.Opening.Warmup, window.Opening.Waiting, new Percentiles(_latencies),
+                    _turns, _errors, _cited, _notOpen, _starts.Count, _startErrors, new Percentiles(_starts), profile);
             }
         }
     }

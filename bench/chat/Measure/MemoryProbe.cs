@@ -71,8 +71,12 @@ public sealed class MemoryProbe(BenchSettings settings, IReadOnlyList<SeededBusi
         var idleHeap = ManagedHeap();
         var idleWorkingSet = WorkingSet();
         using var stop = new CancellationTokenSource();
-        var workers = Enumerable.Range(0, conversations).Select(i => TalkAsync(target, i, stop.Token)).ToList();
+        using var answered = new CountdownEvent(conversations);
+        var workers = Enumerable.Range(0, conversations).Select(i => TalkAsync(target, i, answered, stop.Token)).ToList();
         await Task.Delay(settle);
+
+        // As in the load phases: every visitor past its first answer, so all are in their steady back and forth.
+        await Task.Run(() => answered.Wait(TimeSpan.FromSeconds(60)));
         var busyHeap = ManagedHeap();
         var busyWorkingSet = WorkingSet();
         await stop.CancelAsync();
@@ -81,10 +85,11 @@ public sealed class MemoryProbe(BenchSettings settings, IReadOnlyList<SeededBusi
     }
 
     /// <remarks>A stop lets the turn in flight finish rather than abort it, so the host sees no cancelled requests.</remarks>
-    private async Task TalkAsync(ChatTarget target, int index, CancellationToken stop)
+    private async Task TalkAsync(ChatTarget target, int index, CountdownEvent answered, CancellationToken stop)
     {
         var business = businesses[index % businesses.Count];
         Visitor? visitor = null;
+        var signalled = false;
         for (var turn = 0; !stop.IsCancellationRequested; turn++)
         {
             if (visitor is null || visitor.Turns >= settings.TurnsPerConversation)
@@ -97,7 +102,12 @@ public sealed class MemoryProbe(BenchSettings settings, IReadOnlyList<SeededBusi
                 }
             }
 
-            await visitor.SayAsync(business.Plan.Questions[(index + turn) % business.Plan.Questions.Count], CancellationToken.None);
+            var result = await visitor.SayAsync(business.Plan.Questions[(index + turn) % business.Plan.Questions.Count], CancellationToken.None);
+            if (!signalled && result.Ok)
+            {
+                signalled = true;
+                answered.Signal();
+            }
         }
     }
 
