@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.AI;
+using SmbAgent.Bench.Chat.Measure;
 
 namespace SmbAgent.Bench.Chat.Experiments;
 
@@ -19,18 +20,26 @@ public sealed class TurnEmbeddingMemo(IEmbeddingGenerator<string, Embedding<floa
         return new Scope();
     }
 
-    public override Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
+    public override async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
         IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
     {
         var inputs = values as IReadOnlyList<string> ?? [.. values];
         if (Current.Value is not { } memo || inputs.Count != 1)
         {
-            return base.GenerateAsync(inputs, options, cancellationToken);
+            return await base.GenerateAsync(inputs, options, cancellationToken);
         }
 
         // The first caller's cancellation (the emergency check's short budget) must not fail the second caller.
         var shared = memo.GetOrAdd(inputs[0], _ => base.GenerateAsync(inputs, options, CancellationToken.None));
-        return shared.WaitAsync(cancellationToken);
+        try
+        {
+            return await shared.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            TurnProfiler.RecordAbandonedWait();
+            throw;
+        }
     }
 
     private sealed class Scope : IDisposable

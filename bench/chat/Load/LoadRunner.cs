@@ -23,7 +23,8 @@ public sealed record PhaseResult(
     int Starts,
     int StartErrors,
     Percentiles StartLatency,
-    ProfileTotals Profile)
+    ProfileTotals Profile,
+    Percentiles EmbeddingCalls)
 {
     /// <summary>Turns answered per second of the window.</summary>
     public double Throughput => Turns / Window.TotalSeconds;
@@ -67,7 +68,7 @@ public sealed class LoadRunner(BenchSettings settings, IReadOnlyList<SeededBusin
             .ToList();
         await Task.WhenAll(workers);
         var (start, end) = await profile;
-        return recorder.Result(target.Name, mode, conversations, settings.Duration, end - start);
+        return recorder.Result(target.Name, mode, conversations, settings.Duration, end - start, TurnProfiler.EmbeddingCallsBetween(window.From, window.To));
     }
 
     private async Task WorkerAsync(
@@ -238,12 +239,12 @@ public sealed class LoadRunner(BenchSettings settings, IReadOnlyList<SeededBusin
             }
         }
 
-        public PhaseResult Result(string target, string mode, int conversations, TimeSpan duration, ProfileTotals profile)
+        public PhaseResult Result(string target, string mode, int conversations, TimeSpan duration, ProfileTotals profile, Percentiles embeddingCalls)
         {
             lock (_lock)
             {
                 return new PhaseResult(target, mode, conversations, duration, window.Opening.Warmup, window.Opening.Waiting, new Percentiles(_latencies),
-                    _turns, _errors, _cited, _notOpen, _starts.Count, _startErrors, new Percentiles(_starts), profile);
+                    _turns, _errors, _cited, _notOpen, _starts.Count, _startErrors, new Percentiles(_starts), profile, embeddingCalls);
             }
         }
     }

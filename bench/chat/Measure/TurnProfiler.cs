@@ -30,6 +30,7 @@ public sealed class TurnProfiler : IDisposable
 {
     private static readonly AsyncLocal<TurnCounters?> CurrentTurn = new();
     private readonly ActivityListener _listener;
+    private static readonly ConcurrentQueue<(long FinishedAt, double Milliseconds)> EmbeddingCalls = new();
     private readonly ConcurrentQueue<(string Statement, TimeSpan Duration)> _captured = new();
     private readonly Lock _lock = new();
     private ProfileTotals _totals;
@@ -97,7 +98,21 @@ public sealed class TurnProfiler : IDisposable
         return [.. _captured];
     }
 
-    public static void RecordEmbedding(TimeSpan duration, bool failed) => CurrentTurn.Value?.AddEmbedding(duration, failed);
+    public static void RecordEmbedding(TimeSpan duration, bool failed)
+    {
+        if (CurrentTurn.Value is { } turn)
+        {
+            turn.AddEmbedding(duration, failed);
+            EmbeddingCalls.Enqueue((Stopwatch.GetTimestamp(), duration.TotalMilliseconds));
+        }
+    }
+
+    /// <summary>A caller stopped waiting for a model call another caller of the turn still waits for (a shared embedding).</summary>
+    public static void RecordAbandonedWait() => CurrentTurn.Value?.AddFailure();
+
+    /// <summary>The duration of each model call made by a turn that finished between two timestamps.</summary>
+    public static Percentiles EmbeddingCallsBetween(long from, long to) =>
+        new(EmbeddingCalls.Where(c => c.FinishedAt >= from && c.FinishedAt < to).Select(c => c.Milliseconds));
 
     public void Dispose() => _listener.Dispose();
 
@@ -129,6 +144,8 @@ public sealed class TurnProfiler : IDisposable
             Interlocked.Increment(ref _commands);
             Interlocked.Add(ref _commandTicks, duration.Ticks);
         }
+
+        public void AddFailure() => Interlocked.Increment(ref _embeddingFailures);
 
         public void AddEmbedding(TimeSpan duration, bool failed)
         {
