@@ -81,14 +81,15 @@ public static class ChatBench
             {
                 // Before the shipped host's closed loops: the requests it abandons under overload can leave the shared
                 // embedding service slow for a while (see bench/README.md), which would count against the experiments.
-                Console.WriteLine($"5. Experiments: the host with proposed changes applied from outside, one turn at a time and closed loop × {settings.Levels.Max()}");
+                Console.WriteLine($"5. Experiments: the host with proposed changes applied from outside, one turn at a time and closed loop × {settings.Levels.Max()} (all of them also paced)");
                 var experimentRunner = new ExperimentRunner(settings, businesses, profiler, http, drain);
                 foreach (var variant in HostVariant.Proposed)
                 {
-                    var result = await experimentRunner.RunAsync(variant, settings.Levels.Max());
+                    var result = await experimentRunner.RunAsync(variant, settings.Levels.Max(), paced: variant == HostVariant.Proposed[^1]);
                     experiments.Add(result);
                     Console.WriteLine(FormattableString.Invariant(
-                        $"  {variant.Name}: one at a time p50 {result.Sequential.Latency.P50:F1} ms; × {result.Closed.Conversations}: {result.Closed.Throughput:F1} turns/s, p99 {result.Closed.Latency.P99:F1} ms"));
+                        $"  {variant.Name}: one at a time p50 {result.Sequential.Latency.P50:F1} ms; × {result.Closed.Conversations}: {result.Closed.Throughput:F1} turns/s, p99 {result.Closed.Latency.P99:F1} ms")
+                        + (result.Paced is { } paced ? FormattableString.Invariant($"; paced × {paced.Conversations}: p50 {paced.Latency.P50:F1} ms, p99 {paced.Latency.P99:F1} ms") : string.Empty));
                 }
             }
 

@@ -129,6 +129,14 @@ public static class Report
         }
 
         text.AppendLine(Invariant($"(bare × {conversations}: {bare.Throughput:F1} turns/s; with batching, embedding ms is the time a turn waited for its batch.)"));
+        var shippedPaced = phases.FirstOrDefault(p => p is { Target: "ours", Mode: "paced" });
+        foreach (var experiment in experiments.Where(e => e.Paced is not null))
+        {
+            var paced = experiment.Paced!;
+            text.AppendLine(Invariant(
+                $"Paced × {paced.Conversations}: {experiment.Variant.Name} p50 {paced.Latency.P50:F1} / p99 {paced.Latency.P99:F1} ms at {paced.Throughput:F1} turns/s, emergency checks that gave up {paced.Profile.EmbeddingFailures}")
+                + (shippedPaced is null ? string.Empty : Invariant($"; as shipped p50 {shippedPaced.Latency.P50:F1} / p99 {shippedPaced.Latency.P99:F1} ms")));
+        }
         return text.ToString();
     }
 
