@@ -47,13 +47,14 @@ public static class Report
     public static string Phases(IReadOnlyList<PhaseResult> phases)
     {
         var text = new StringBuilder();
-        text.AppendLine("| load | conversations | server | turns/s | p50 | p95 | p99 | max | errors | answered from FAQ | starts/s | start p99 | warm-up s |");
-        text.AppendLine("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        text.AppendLine("| load | conversations | server | turns/s | p50 | p95 | p99 | max | errors | answered from FAQ | left open | starts/s | start p99 | warm-up s |");
+        text.AppendLine("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var p in phases)
         {
             var cited = p.Latency.Count == 0 ? 0 : p.Cited / (double)p.Latency.Count;
+            var open = p.Latency.Count == 0 ? 0 : 1 - (p.NotOpen / (double)p.Latency.Count);
             text.AppendLine(Invariant(
-                $"| {p.Mode} | {p.Conversations} | {p.Target} | {p.Throughput:F1} | {p.Latency.P50:F1} | {p.Latency.P95:F1} | {p.Latency.P99:F1} | {p.Latency.Max:F0} | {p.Errors + p.StartErrors} | {cited:P0} | {p.Starts / p.Window.TotalSeconds:F1} | {(p.Starts == 0 ? "–" : p.StartLatency.P99.ToString("F1", CultureInfo.InvariantCulture))} | {p.Warmup.TotalSeconds:F1}{(p.WaitingAtOpening > 0 ? "*" : "")} |"));
+                $"| {p.Mode} | {p.Conversations} | {p.Target} | {p.Throughput:F1} | {p.Latency.P50:F1} | {p.Latency.P95:F1} | {p.Latency.P99:F1} | {p.Latency.Max:F0} | {p.Errors + p.StartErrors} | {cited:P0} | {open:P0} | {p.Starts / p.Window.TotalSeconds:F1} | {(p.Starts == 0 ? "–" : p.StartLatency.P99.ToString("F1", CultureInfo.InvariantCulture))} | {p.Warmup.TotalSeconds:F1}{(p.WaitingAtOpening > 0 ? "*" : "")} |"));
         }
 
         if (phases.Any(p => p.WaitingAtOpening > 0))

@@ -3,7 +3,8 @@
 # model, against a bare minimal-API endpoint doing the same database writes, at 50 and 200 concurrent
 # conversations; then memory per active conversation and where a turn's time goes.
 #
-#   bench/chat/run.sh [--duration S] [--warmup S] [--levels 50,200] [--memory-conversations M] [--database NAME]
+#   bench/chat/run.sh [--experiments] [--duration S] [--warmup S] [--levels 50,200] [--paced-conversations N]
+#                     [--memory-conversations M] [--memory-turns T] [--profile-turns N] [--database NAME]
 #
 # Uses the shared local services (scripts/services.sh up is idempotent) and a database of its own
 # (default smbagent_chatbench), created afresh from template1 on every run.
