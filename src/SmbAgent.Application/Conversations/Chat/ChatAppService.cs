@@ -1,5 +1,6 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using SmbAgent.BackgroundJobs;
 using SmbAgent.Conversations.Engine;
 using SmbAgent.Data;
@@ -74,9 +75,9 @@ public sealed class ChatAppService(
     {
         await messageValidator.ValidateAndThrowAsync(input, cancellationToken);
         var conversation = await FindAsync(token, cancellationToken);
-        if (await ReplayAsync(conversation.Id, input.IdempotencyKey, cancellationToken) is { } replay)
+        if (await ReplayAsync(conversation, input.IdempotencyKey, cancellationToken) is { } replay)
         {
-            return replay with { State = conversation.State };
+            return replay;
         }
 
         var now = Now();
@@ -112,7 +113,7 @@ public sealed class ChatAppService(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
             // Another request of this conversation won the race (the same retried message, or one sent in parallel).
             throw new BusinessException("Chat:Conflict", "Another message of this conversation was being processed; send it again.", 409);
@@ -144,8 +145,9 @@ public sealed class ChatAppService(
     }
 
     /// <summary>The stored answer to a message already received with this key: the replies that followed it.</summary>
-    private async Task<TurnDto?> ReplayAsync(Guid conversationId, string idempotencyKey, CancellationToken cancellationToken)
+    private async Task<TurnDto?> ReplayAsync(Conversation conversation, string idempotencyKey, CancellationToken cancellationToken)
     {
+        var conversationId = conversation.Id;
         var original = await db.ConversationMessages.AsNoTracking()
             .FirstOrDefaultAsync(m => m.ConversationId == conversationId && m.IdempotencyKey == idempotencyKey, cancellationToken);
         if (original is null)
@@ -158,7 +160,7 @@ public sealed class ChatAppService(
             .OrderBy(m => m.Sequence)
             .ToListAsync(cancellationToken);
         var replies = following.TakeWhile(m => m.Role != MessageRole.Visitor).Select(ToDto).ToList();
-        return new TurnDto(ToDto(original), replies, ConversationState.Open);
+        return new TurnDto(ToDto(original), replies, conversation.State);
     }
 
     private async Task<TurnSettings> SettingsAsync(Conversation conversation, DateTimeOffset now, CancellationToken cancellationToken)
