@@ -8,9 +8,10 @@ public sealed class CreateEmergencyWordDtoValidator : AbstractValidator<CreateEm
     public CreateEmergencyWordDtoValidator()
     {
         RuleFor(w => w.Phrase)
+            .Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Write a word or phrase.")
             .MaximumLength(EmergencyWord.MaxPhraseLength).WithMessage($"A phrase has at most {EmergencyWord.MaxPhraseLength} characters.")
-            .Must(EmergencyLexicon.IsUsable).When(w => !string.IsNullOrWhiteSpace(w.Phrase) && w.Phrase.Length <= EmergencyWord.MaxPhraseLength)
+            .Must(p => EmergencyLexicon.IsUsable(p!))
             .WithMessage("Use whole words of two letters or more. A * may end (or start) a word of at least three letters, as in \"freez*\"; "
                          + "~ may stand between two words, as in \"pipe ~ burst\".");
         RuleFor(w => w.Level)

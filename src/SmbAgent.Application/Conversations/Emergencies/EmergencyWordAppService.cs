@@ -28,7 +28,7 @@ public sealed partial class EmergencyWordAppService(
     {
         await validator.ValidateAndThrowAsync(input, cancellationToken);
         var tenantId = currentTenant.Id ?? throw new BusinessException("Tenancy:NoTenant", "Emergency words belong to a business.", 403);
-        var phrase = Spaces().Replace(input.Phrase.Trim(), " ").ToLowerInvariant();
+        var phrase = Spaces().Replace(input.Phrase!.Trim(), " ").ToLowerInvariant();
         if (await db.EmergencyWords.CountAsync(cancellationToken) >= EmergencyWord.MaxPerTenant)
         {
             throw new BusinessException("EmergencyWords:TooMany", $"You can have at most {EmergencyWord.MaxPerTenant} emergency words. Remove one first.");
