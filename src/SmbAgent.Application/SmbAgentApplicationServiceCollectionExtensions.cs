@@ -52,6 +52,7 @@ public static class SmbAgentApplicationServiceCollectionExtensions
         services.AddScoped<ILeadQuestionAppService, LeadQuestionAppService>();
         services.AddScoped<BusinessProfileAppService>();
         services.AddScoped<AgentSettingsAppService>();
+        services.AddScoped<Conversations.Emergencies.EmergencyWordAppService>();
         services.AddScoped<LeadQuestionOrderAppService>();
         services.AddScoped<SetupChecklistAppService>();
         services.AddScoped<SmbAgent.Team.TeamAppService>();

@@ -57,5 +57,7 @@ public interface ISmbAgentDbContext
 
     DbSet<NotificationDelivery> NotificationDeliveries { get; }
 
+    DbSet<EmergencyWord> EmergencyWords { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using SmbAgent.BackgroundJobs;
+using SmbAgent.Conversations;
 using SmbAgent.Data;
 using SmbAgent.Emailing;
+using SmbAgent.Leads;
 using SmbAgent.Notifications.Sms;
 using SmbAgent.Tenancy;
 
@@ -35,7 +37,10 @@ public sealed partial class DeliverNotificationJob(
             string? providerId = null;
             if (delivery.Channel == NotificationChannel.Email)
             {
-                await email.SendAsync(NewLeadEmail.Create(delivery.Recipient, business, lead), cancellationToken);
+                var message = delivery.Kind == NotificationKind.VisitorConfirmation
+                    ? await VisitorConfirmationAsync(delivery.Recipient, business, lead, cancellationToken)
+                    : NewLeadEmail.Create(delivery.Recipient, business, lead);
+                await email.SendAsync(message, cancellationToken);
             }
             else
             {
@@ -60,6 +65,16 @@ public sealed partial class DeliverNotificationJob(
             LogFailed(logger, delivery.Id, delivery.Channel, delivery.Attempts);
             throw;
         }
+    }
+
+    private async Task<EmailMessage> VisitorConfirmationAsync(string to, string business, Lead lead, CancellationToken cancellationToken)
+    {
+        var language = await db.Conversations.AsNoTracking()
+            .Where(c => c.Id == lead.ConversationId)
+            .Select(c => c.Language)
+            .FirstOrDefaultAsync(cancellationToken);
+        var phone = await db.BusinessProfiles.AsNoTracking().Select(p => p.Phone).FirstOrDefaultAsync(cancellationToken);
+        return VisitorConfirmationEmail.Create(to, language ?? "en", business, lead.ContactName, phone, lead.Priority == LeadPriority.Urgent);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Notification {DeliveryId} sent by {Channel}")]

@@ -59,6 +59,9 @@ public sealed class BusinessProfile : IMultiTenant, IHasCreationTime
     /// <summary>Who hears about leads, in escalation order.</summary>
     public List<NotificationContact> Contacts { get; set; }
 
+    /// <summary>Email visitors who left an address a confirmation of their request (off until the owner turns it on).</summary>
+    public bool SendVisitorConfirmation { get; set; }
+
     public DateTimeOffset CreationTime { get; set; }
 }
 

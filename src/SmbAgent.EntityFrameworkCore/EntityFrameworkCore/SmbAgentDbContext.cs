@@ -67,6 +67,8 @@ public sealed class SmbAgentDbContext(DbContextOptions<SmbAgentDbContext> option
 
     public DbSet<NotificationDelivery> NotificationDeliveries => Set<NotificationDelivery>();
 
+    public DbSet<EmergencyWord> EmergencyWords => Set<EmergencyWord>();
+
     internal ICurrentTenant CurrentTenant => currentTenant;
 
     internal IDataFilter DataFilter => dataFilter;

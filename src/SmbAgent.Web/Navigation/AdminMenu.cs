@@ -14,6 +14,8 @@ public static class AdminMenu
         new("Leads", "/Workspace/Leads/Index", "bi-person-lines-fill", SmbPermissions.Leads.Default),
         new("Conversations", "/Workspace/Conversations/Index", "bi-chat-dots", SmbPermissions.Leads.Default),
         new("Lead questions", "/Workspace/Questions", "bi-list-check", SmbPermissions.LeadQuestions.Default),
+        new("Emergency words", "/Workspace/EmergencyWords", "bi-exclamation-triangle", SmbPermissions.Workspace.ManageSettings),
+        new("Notifications", "/Workspace/Notifications", "bi-bell", SmbPermissions.Workspace.ManageSettings),
         new("Team", "/Workspace/Team", "bi-people", SmbPermissions.Workspace.ManageTeam),
         new("Plan", "/Workspace/Plan", "bi-stars", SmbPermissions.Workspace.Default),
     ];

@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using SmbAgent.BackgroundJobs;
+using SmbAgent.Conversations.Emergencies;
 using SmbAgent.Conversations.Engine;
 using SmbAgent.Data;
 using SmbAgent.Features;
@@ -169,7 +170,8 @@ public sealed class ChatAppService(
                       ?? new BusinessProfile(Guid.Empty, conversation.TenantId, BusinessType.Other, "UTC", "US");
         var agent = await db.AgentSettings.AsNoTracking().FirstAsync(cancellationToken);
         var questions = await db.LeadQuestions.AsNoTracking().OrderBy(q => q.Position).ToListAsync(cancellationToken);
-        return new TurnSettings(profile, agent, questions, now, conversation.OverQuota);
+        var words = await db.EmergencyWords.AsNoTracking().Select(w => new OwnerEmergencyWord(w.Phrase, w.Level)).ToListAsync(cancellationToken);
+        return new TurnSettings(profile, agent, questions, now, conversation.OverQuota) { EmergencyWords = words };
     }
 
     private ConversationMessage Append(Conversation conversation, MessageRole role, string text, IReadOnlyList<MessageCitation> citations, DateTimeOffset now)

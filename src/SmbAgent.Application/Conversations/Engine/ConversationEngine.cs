@@ -25,7 +25,7 @@ public sealed class ConversationEngine(
             return new TurnOutcome(replies, null, HumanRequested: false);
         }
 
-        if (conversation.LeadId is null && await DetectEmergencyAsync(conversation, text, cancellationToken))
+        if (conversation.LeadId is null && await DetectEmergencyAsync(conversation, text, settings, cancellationToken))
         {
             replies.Add(AgentReply.Plain(EmergencyText(texts, settings)));
             if (conversation.State != ConversationState.LeadCapture)
@@ -92,9 +92,9 @@ public sealed class ConversationEngine(
         return new TurnOutcome(replies, null, HumanRequested: false);
     }
 
-    private async Task<bool> DetectEmergencyAsync(Conversation conversation, string text, CancellationToken cancellationToken)
+    private async Task<bool> DetectEmergencyAsync(Conversation conversation, string text, TurnSettings settings, CancellationToken cancellationToken)
     {
-        var assessment = await emergencies.DetectAsync(text, conversation.Language, [], cancellationToken);
+        var assessment = await emergencies.DetectAsync(text, conversation.Language, settings.EmergencyWords, cancellationToken);
         if (assessment.Level > conversation.Priority)
         {
             conversation.Priority = assessment.Level;

@@ -1,3 +1,4 @@
+using SmbAgent.Conversations.Emergencies;
 using SmbAgent.Leads;
 using SmbAgent.Workspace;
 
@@ -10,4 +11,8 @@ public sealed record TurnSettings(
     AgentSettings Agent,
     IReadOnlyList<LeadQuestion> Questions,
     DateTimeOffset Now,
-    bool OverQuota = false);
+    bool OverQuota = false)
+{
+    /// <summary>The business's own emergency words, matched with the built-in lexicon.</summary>
+    public IReadOnlyList<OwnerEmergencyWord> EmergencyWords { get; init; } = [];
+}

@@ -69,6 +69,19 @@ internal sealed class NotificationDeliveryEntityTypeConfiguration : IEntityTypeC
 
         // The sweeper's query: what is still pending, oldest first.
         builder.HasIndex(d => new { d.Status, d.CreationTime }).HasFilter("status = 0");
+
+        // The visitor confirmations' daily limit per address.
+        builder.HasIndex(d => new { d.Recipient, d.CreationTime }).HasFilter("kind = 1");
         builder.HasOne<Lead>().WithMany().HasForeignKey(d => d.LeadId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class EmergencyWordEntityTypeConfiguration : IEntityTypeConfiguration<EmergencyWord>
+{
+    public void Configure(EntityTypeBuilder<EmergencyWord> builder)
+    {
+        builder.ToTable("emergency_words");
+        builder.Property(w => w.Phrase).HasMaxLength(EmergencyWord.MaxPhraseLength).IsRequired();
+        builder.HasIndex(w => new { w.TenantId, w.Phrase }).IsUnique();
     }
 }

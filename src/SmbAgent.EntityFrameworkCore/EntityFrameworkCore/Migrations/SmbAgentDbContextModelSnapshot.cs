@@ -392,6 +392,41 @@ namespace SmbAgent.EntityFrameworkCore.Migrations
                     b.ToTable("conversation_messages", (string)null);
                 });
 
+            modelBuilder.Entity("SmbAgent.Conversations.EmergencyWord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreationTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("creation_time");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Phrase")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("phrase");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_emergency_words");
+
+                    b.HasIndex("TenantId", "Phrase")
+                        .IsUnique()
+                        .HasDatabaseName("ix_emergency_words_tenant_id_phrase");
+
+                    b.ToTable("emergency_words", (string)null);
+                });
+
             modelBuilder.Entity("SmbAgent.Features.Edition", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1012,6 +1047,10 @@ namespace SmbAgent.EntityFrameworkCore.Migrations
                     b.HasIndex("LeadId", "CreationTime")
                         .HasDatabaseName("ix_notification_deliveries_lead_id_creation_time");
 
+                    b.HasIndex("Recipient", "CreationTime")
+                        .HasDatabaseName("ix_notification_deliveries_recipient_creation_time")
+                        .HasFilter("kind = 1");
+
                     b.HasIndex("Status", "CreationTime")
                         .HasDatabaseName("ix_notification_deliveries_status_creation_time")
                         .HasFilter("status = 0");
@@ -1250,6 +1289,10 @@ namespace SmbAgent.EntityFrameworkCore.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("phone");
+
+                    b.Property<bool>("SendVisitorConfirmation")
+                        .HasColumnType("boolean")
+                        .HasColumnName("send_visitor_confirmation");
 
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid")

@@ -29,6 +29,10 @@ public sealed class EmergencyLexicon
             StringComparer.Ordinal);
     }
 
+    /// <summary>Whether <paramref name="phrase"/> is an owner word the lexicon can use (see <see cref="OwnerEmergencyWord"/>).</summary>
+    public static bool IsUsable(string phrase) =>
+        !string.IsNullOrWhiteSpace(phrase) && PhrasePattern.Parse(phrase.Trim(), LeadPriority.High, EmergencyMatchKind.OwnerWord) is not null;
+
     /// <summary>
     /// The level the phrases give <paramref name="text"/>: the highest phrase that is neither negated nor put in
     /// the past, else Normal (with the cleared phrase named when there was one). Owner words with a blank or

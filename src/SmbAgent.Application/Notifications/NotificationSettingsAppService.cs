@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using SmbAgent.Data;
+using SmbAgent.Workspace;
+
+namespace SmbAgent.Notifications;
+
+public sealed record NotificationSettingsDto(bool SendVisitorConfirmation);
+
+/// <summary>The current tenant's notification switches; who is notified is on the business profile.</summary>
+public sealed class NotificationSettingsAppService(ISmbAgentDbContext db)
+{
+    public async Task<NotificationSettingsDto> GetAsync(CancellationToken cancellationToken = default) =>
+        new((await FindAsync(cancellationToken)).SendVisitorConfirmation);
+
+    public async Task UpdateAsync(NotificationSettingsDto input, CancellationToken cancellationToken = default)
+    {
+        var profile = await FindAsync(cancellationToken);
+        profile.SendVisitorConfirmation = input.SendVisitorConfirmation;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task<BusinessProfile> FindAsync(CancellationToken cancellationToken) =>
+        await db.BusinessProfiles.FirstOrDefaultAsync(cancellationToken)
+        ?? throw new EntityNotFoundException(nameof(BusinessProfile), "current tenant");
+}
