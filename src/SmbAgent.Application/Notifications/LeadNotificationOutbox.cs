@@ -1,7 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using SmbAgent.Data;
 using SmbAgent.Features;
-using SmbAgent.Identity;
 using SmbAgent.Leads;
 using SmbAgent.Workspace;
 
@@ -13,7 +11,7 @@ namespace SmbAgent.Notifications;
 /// owners' own account addresses get the email, so no lead goes unnoticed. An urgent lead always reaches the owner by
 /// email, whatever the edition; SMS goes out where the edition allows it.
 /// </summary>
-public sealed class LeadNotificationOutbox(ISmbAgentDbContext db, IFeatureChecker features, TimeProvider clock)
+public sealed class LeadNotificationOutbox(ISmbAgentDbContext db, OwnerContacts owners, IFeatureChecker features, TimeProvider clock)
 {
     public async Task<List<NotificationDelivery>> AddForNewLeadAsync(Lead lead, BusinessProfile profile, CancellationToken cancellationToken)
     {
@@ -21,10 +19,7 @@ public sealed class LeadNotificationOutbox(ISmbAgentDbContext db, IFeatureChecke
         var emailAllowed = lead.Priority == Conversations.LeadPriority.Urgent
                            || await features.IsEnabledAsync(SmbFeatures.Notifications.Email, cancellationToken);
         var smsAllowed = await features.IsEnabledAsync(SmbFeatures.Notifications.Sms, cancellationToken);
-        var contacts = profile.Contacts.Exists(c => c.Kind == ContactKind.Email)
-            ? profile.Contacts
-            : [.. profile.Contacts, .. (await OwnerEmailsAsync(cancellationToken)).Select(e => new NotificationContact(ContactKind.Email, e, null))];
-        foreach (var contact in contacts)
+        foreach (var contact in await owners.GetAsync(profile, cancellationToken))
         {
             var channel = contact.Kind == ContactKind.Email ? NotificationChannel.Email : NotificationChannel.Sms;
             if (channel == NotificationChannel.Email ? !emailAllowed : !smsAllowed)
@@ -42,11 +37,4 @@ public sealed class LeadNotificationOutbox(ISmbAgentDbContext db, IFeatureChecke
 
         return deliveries;
     }
-
-    private Task<List<string>> OwnerEmailsAsync(CancellationToken cancellationToken) =>
-        (from user in db.Users
-         join userRole in db.UserRoles on user.Id equals userRole.UserId
-         join role in db.Roles on userRole.RoleId equals role.Id
-         where role.Name == SmbRoles.Owner && user.Email != null
-         select user.Email!).Distinct().ToListAsync(cancellationToken);
 }

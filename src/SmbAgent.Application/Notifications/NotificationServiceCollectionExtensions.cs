@@ -7,11 +7,14 @@ namespace SmbAgent.Notifications;
 
 public static class NotificationServiceCollectionExtensions
 {
-    /// <summary>The lead outbox, the job that delivers it, and the SMS client it uses.</summary>
+    /// <summary>The lead and human-request outboxes, the job that delivers them, and the SMS client it uses.</summary>
     public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSms(configuration);
+        services.AddOptions<NotificationOptions>().Bind(configuration.GetSection(NotificationOptions.SectionName));
+        services.AddScoped<OwnerContacts>();
         services.AddScoped<LeadNotificationOutbox>();
+        services.AddScoped<HumanRequestOutbox>();
         services.AddBackgroundJob<DeliverNotificationJob, DeliverNotificationArgs>();
         return services;
     }
