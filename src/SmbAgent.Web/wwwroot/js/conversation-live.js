@@ -74,6 +74,10 @@
             badge.className = `badge ${poll.stateClass}`;
         }
         document.getElementById('waiting-for-person')?.classList.toggle('d-none', !poll.waiting);
+        const count = document.getElementById('conversation-message-count');
+        if (count) {
+            count.textContent = String(poll.messageCount);
+        }
         for (const message of poll.messages) {
             if (message.sequence > after) {
                 list().append(draw(message));

@@ -49,6 +49,7 @@ public sealed class DetailsModel(ConversationAppService conversations, TakeoverA
                 cssClass,
                 live.WaitingForPerson,
                 live.TakenOverBy,
+                live.MessageCount,
                 [.. live.Messages.Select(LivePollMessage.From)]));
         }
         catch (EntityNotFoundException)
@@ -142,7 +143,7 @@ public sealed class DetailsModel(ConversationAppService conversations, TakeoverA
         public string? Text { get; set; }
     }
 
-    public sealed record LivePoll(string State, string StateLabel, string StateClass, bool Waiting, string? TakenOverBy, IReadOnlyList<LivePollMessage> Messages);
+    public sealed record LivePoll(string State, string StateLabel, string StateClass, bool Waiting, string? TakenOverBy, int MessageCount, IReadOnlyList<LivePollMessage> Messages);
 
     /// <summary>A message as the page's script draws it: labels and classes decided here, the text set as text, never as markup.</summary>
     public sealed record LivePollMessage(int Sequence, string Role, string RoleLabel, string CssClass, string Text, string Time, string MachineTime, IReadOnlyList<LivePollCitation> Citations)
