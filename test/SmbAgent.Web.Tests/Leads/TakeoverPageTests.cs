@@ -42,6 +42,31 @@ public sealed class TakeoverPageTests(WebFixture fixture) : IClassFixture<WebFix
     }
 
     [Fact]
+    public async Task The_list_counts_and_filters_the_visitors_waiting_for_a_person()
+    {
+        var owner = await fixture.CreateTenantAsync();
+        var (_, waiting) = await fixture.Factory.AddLeadAsync(owner.TenantId, new() { Messages = [(MessageRole.Visitor, "A person please")] });
+        await fixture.Factory.AddLeadAsync(owner.TenantId, new() { Messages = [(MessageRole.Visitor, "Just browsing")] });
+        await fixture.Factory.InTenantAsync(owner.TenantId, async sp =>
+        {
+            var db = sp.GetRequiredService<SmbAgentDbContext>();
+            (await db.Conversations.SingleAsync(c => c.Id == waiting)).HumanRequestedTime = DateTimeOffset.UtcNow;
+            await db.SaveChangesAsync();
+        });
+        using var browser = fixture.CreateBrowser();
+        await browser.SignInAsync(owner);
+
+        var all = Parse(await browser.OpenAsync(ConversationsPath));
+        var filtered = Parse(await browser.OpenAsync($"{ConversationsPath}?waiting=true"));
+
+        all.QuerySelector("#waiting-count")!.TextContent.ShouldBe("1");
+        all.QuerySelectorAll("#conversations tr.conversation-row").Length.ShouldBe(2);
+        all.QuerySelectorAll("#conversations .conversation-waiting").Length.ShouldBe(1);
+        filtered.QuerySelectorAll("#conversations tr.conversation-row").Select(r => r.GetAttribute("data-id")).ShouldBe([waiting.ToString()]);
+        filtered.QuerySelector("#filter-waiting")!.GetAttribute("aria-current").ShouldBe("page");
+    }
+
+    [Fact]
     public async Task Without_permission_to_update_leads_the_controls_are_hidden_and_a_takeover_is_forbidden()
     {
         var owner = await fixture.CreateTenantAsync();
