@@ -33,6 +33,8 @@ export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 # No SMTP relay in development: mails are written here and listed at /Dev/Mail.
 export Email__PickupDirectory="${Email__PickupDirectory:-$ROOT/.local/mail}"
+# The jobs that mail the owner run in the API host: links in those mails point at the admin.
+export Notifications__AdminUrl="${Notifications__AdminUrl:-$WEB_URL}"
 
 log "building…"
 dotnet build "$ROOT/SmbAgent.sln" -c Release -v quiet -nologo -clp:ErrorsOnly

@@ -4,18 +4,20 @@ using SmbAgent.Conversations.Chat;
 using SmbAgent.Conversations.Emergencies;
 using SmbAgent.Conversations.Engine;
 using SmbAgent.Conversations.LeadCapture;
+using SmbAgent.Conversations.Takeover;
 
 namespace SmbAgent.Conversations;
 
 public static class ConversationServiceCollectionExtensions
 {
-    /// <summary>The engine, the widget's chat service and the components a turn uses.</summary>
+    /// <summary>The engine, the widget's chat service and the components a turn uses, and the admin's live takeover.</summary>
     public static IServiceCollection AddConversations(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddLeadCapture();
         services.AddEmergencyDetection(configuration);
         services.AddScoped<ConversationEngine>();
         services.AddScoped<ChatAppService>();
+        services.AddScoped<TakeoverAppService>();
         return services;
     }
 }

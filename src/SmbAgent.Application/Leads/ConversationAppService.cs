@@ -18,8 +18,10 @@ public sealed class ConversationAppService(ISmbAgentDbContext db)
         var zone = await BusinessTime.ZoneAsync(db, cancellationToken);
         var page = Math.Max(1, input.Page);
         var written = db.Conversations.Where(c => db.ConversationMessages.Any(m => m.ConversationId == c.Id && m.Role == MessageRole.Visitor));
-        var total = await written.CountAsync(cancellationToken);
-        var onPage = written
+        var waiting = await db.Conversations.CountAsync(c => c.HumanRequestedTime != null, cancellationToken);
+        var listed = input.WaitingOnly ? written.Where(c => c.HumanRequestedTime != null) : written;
+        var total = await listed.CountAsync(cancellationToken);
+        var onPage = listed
             .OrderByDescending(c => c.LastActivityTime).ThenByDescending(c => c.Id)
             .Skip((page - 1) * ConversationListInput.PageSize).Take(ConversationListInput.PageSize);
 
@@ -30,7 +32,8 @@ public sealed class ConversationAppService(ISmbAgentDbContext db)
             .ToList();
         return new ConversationListDto(
             new PagedResult<ConversationDto>(items, total, page, ConversationListInput.PageSize),
-            zone.Id);
+            zone.Id,
+            waiting);
     }
 
     public async Task<ConversationDetailsDto> GetAsync(Guid id, CancellationToken cancellationToken = default)
@@ -69,7 +72,8 @@ public sealed class ConversationAppService(ISmbAgentDbContext db)
             c.LeadId,
             l == null ? null : l.ContactName,
             c.CreationTime,
-            c.LastActivityTime);
+            c.LastActivityTime,
+            c.HumanRequestedTime != null);
 
     private static ConversationDto InZone(ConversationDto c, TimeZoneInfo zone) =>
         c with { CreationTime = BusinessTime.Local(c.CreationTime, zone), LastActivityTime = BusinessTime.Local(c.LastActivityTime, zone) };

@@ -8,10 +8,14 @@ public sealed record ConversationListInput
     public const int PageSize = 25;
 
     public int Page { get; init; } = 1;
+
+    /// <summary>Only the conversations whose visitor asked for a person and nobody has taken over yet.</summary>
+    public bool WaitingOnly { get; init; }
 }
 
 /// <param name="Preview">The start of the visitor's first message: what the conversation was about.</param>
 /// <param name="LeadContactName">The name on the lead the conversation produced, when it did.</param>
+/// <param name="WaitingForPerson">The visitor asked for a person and nobody has taken over since.</param>
 public sealed record ConversationDto(
     Guid Id,
     ConversationChannel Channel,
@@ -24,9 +28,11 @@ public sealed record ConversationDto(
     Guid? LeadId,
     string? LeadContactName,
     DateTimeOffset CreationTime,
-    DateTimeOffset LastActivityTime);
+    DateTimeOffset LastActivityTime,
+    bool WaitingForPerson);
 
 /// <param name="TimeZone">The business's IANA time zone, in which the times are given.</param>
-public sealed record ConversationListDto(PagedResult<ConversationDto> Conversations, string TimeZone);
+/// <param name="WaitingCount">How many conversations wait for a person, whatever the filter.</param>
+public sealed record ConversationListDto(PagedResult<ConversationDto> Conversations, string TimeZone, int WaitingCount);
 
 public sealed record ConversationDetailsDto(ConversationDto Conversation, IReadOnlyList<TranscriptMessageDto> Transcript, string TimeZone);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using SmbAgent.BackgroundJobs;
 using SmbAgent.Conversations;
 using SmbAgent.Data;
@@ -19,6 +20,7 @@ public sealed partial class DeliverNotificationJob(
     ITenantStore tenants,
     IEmailSender email,
     ISmsSender sms,
+    IOptions<NotificationOptions> options,
     TimeProvider clock,
     ILogger<DeliverNotificationJob> logger) : IBackgroundJob<DeliverNotificationArgs>
 {
@@ -30,21 +32,17 @@ public sealed partial class DeliverNotificationJob(
             return;
         }
 
-        var lead = await db.Leads.AsNoTracking().FirstAsync(l => l.Id == delivery.LeadId, cancellationToken);
         var business = (await tenants.FindAsync(delivery.TenantId, cancellationToken))?.Name ?? string.Empty;
         try
         {
             string? providerId = null;
             if (delivery.Channel == NotificationChannel.Email)
             {
-                var message = delivery.Kind == NotificationKind.VisitorConfirmation
-                    ? await VisitorConfirmationAsync(delivery.Recipient, business, lead, cancellationToken)
-                    : NewLeadEmail.Create(delivery.Recipient, business, lead);
-                await email.SendAsync(message, cancellationToken);
+                await email.SendAsync(await EmailAsync(delivery, business, cancellationToken), cancellationToken);
             }
             else
             {
-                providerId = (await sms.SendAsync(delivery.Recipient, NewLeadSms.Create(business, lead), cancellationToken)).MessageSid;
+                providerId = (await sms.SendAsync(delivery.Recipient, await SmsAsync(delivery, business, cancellationToken), cancellationToken)).MessageSid;
             }
 
             delivery.MarkSent(clock.GetUtcNow(), providerId);
@@ -66,6 +64,34 @@ public sealed partial class DeliverNotificationJob(
             throw;
         }
     }
+
+    private async Task<EmailMessage> EmailAsync(NotificationDelivery delivery, string business, CancellationToken cancellationToken)
+    {
+        if (delivery.ConversationId is { } conversationId && delivery.Kind == NotificationKind.HumanRequested)
+        {
+            var said = await db.ConversationMessages.AsNoTracking()
+                .Where(m => m.ConversationId == conversationId && m.Role == MessageRole.Visitor)
+                .OrderByDescending(m => m.Sequence)
+                .Take(HumanRequestedEmail.QuotedVisitorMessages)
+                .Select(m => m.Text)
+                .ToListAsync(cancellationToken);
+            said.Reverse();
+            return HumanRequestedEmail.Create(delivery.Recipient, business, said, options.Value.ConversationLink(conversationId));
+        }
+
+        var lead = await LeadAsync(delivery, cancellationToken);
+        return delivery.Kind == NotificationKind.VisitorConfirmation
+            ? await VisitorConfirmationAsync(delivery.Recipient, business, lead, cancellationToken)
+            : NewLeadEmail.Create(delivery.Recipient, business, lead);
+    }
+
+    private async Task<string> SmsAsync(NotificationDelivery delivery, string business, CancellationToken cancellationToken) =>
+        delivery.ConversationId is { } conversationId && delivery.Kind == NotificationKind.HumanRequested
+            ? HumanRequestedSms.Create(business, options.Value.ConversationLink(conversationId))
+            : NewLeadSms.Create(business, await LeadAsync(delivery, cancellationToken));
+
+    private Task<Lead> LeadAsync(NotificationDelivery delivery, CancellationToken cancellationToken) =>
+        db.Leads.AsNoTracking().FirstAsync(l => l.Id == delivery.LeadId, cancellationToken);
 
     private async Task<EmailMessage> VisitorConfirmationAsync(string to, string business, Lead lead, CancellationToken cancellationToken)
     {

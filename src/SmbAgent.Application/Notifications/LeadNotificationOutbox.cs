@@ -2,7 +2,6 @@ using System.Net.Mail;
 using Microsoft.EntityFrameworkCore;
 using SmbAgent.Data;
 using SmbAgent.Features;
-using SmbAgent.Identity;
 using SmbAgent.Leads;
 using SmbAgent.Workspace;
 
@@ -17,7 +16,7 @@ namespace SmbAgent.Notifications;
 /// <see cref="MaxVisitorConfirmationsPerDay"/> times a day per address, so a visitor can't use the chat to mail
 /// someone else over and over.
 /// </summary>
-public sealed class LeadNotificationOutbox(ISmbAgentDbContext db, IFeatureChecker features, TimeProvider clock)
+public sealed class LeadNotificationOutbox(ISmbAgentDbContext db, OwnerContacts owners, IFeatureChecker features, TimeProvider clock)
 {
     public const int MaxVisitorConfirmationsPerDay = 3;
 
@@ -27,10 +26,7 @@ public sealed class LeadNotificationOutbox(ISmbAgentDbContext db, IFeatureChecke
         var emailAllowed = lead.Priority == Conversations.LeadPriority.Urgent
                            || await features.IsEnabledAsync(SmbFeatures.Notifications.Email, cancellationToken);
         var smsAllowed = await features.IsEnabledAsync(SmbFeatures.Notifications.Sms, cancellationToken);
-        var contacts = profile.Contacts.Exists(c => c.Kind == ContactKind.Email)
-            ? profile.Contacts
-            : [.. profile.Contacts, .. (await OwnerEmailsAsync(cancellationToken)).Select(e => new NotificationContact(ContactKind.Email, e, null))];
-        foreach (var contact in contacts)
+        foreach (var contact in await owners.GetAsync(profile, cancellationToken))
         {
             var channel = contact.Kind == ContactKind.Email ? NotificationChannel.Email : NotificationChannel.Sms;
             if (channel == NotificationChannel.Email ? !emailAllowed : !smsAllowed)
@@ -78,11 +74,4 @@ public sealed class LeadNotificationOutbox(ISmbAgentDbContext db, IFeatureChecke
             d => d.Kind == NotificationKind.VisitorConfirmation && d.Recipient == address && d.CreationTime > since, cancellationToken);
         return recent < MaxVisitorConfirmationsPerDay ? address : null;
     }
-
-    private Task<List<string>> OwnerEmailsAsync(CancellationToken cancellationToken) =>
-        (from user in db.Users
-         join userRole in db.UserRoles on user.Id equals userRole.UserId
-         join role in db.Roles on userRole.RoleId equals role.Id
-         where role.Name == SmbRoles.Owner && user.Email != null
-         select user.Email!).Distinct().ToListAsync(cancellationToken);
 }

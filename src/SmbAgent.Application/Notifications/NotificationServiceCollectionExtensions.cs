@@ -7,12 +7,15 @@ namespace SmbAgent.Notifications;
 
 public static class NotificationServiceCollectionExtensions
 {
-    /// <summary>The lead outbox, the job that delivers it, the SMS client it uses and the owner's notification settings.</summary>
+    /// <summary>The lead and human-request outboxes, the job that delivers them, the SMS client it uses and the owner's notification settings.</summary>
     public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSms(configuration);
+        services.AddOptions<NotificationOptions>().Bind(configuration.GetSection(NotificationOptions.SectionName));
+        services.AddScoped<OwnerContacts>();
         services.AddScoped<LeadNotificationOutbox>();
         services.AddScoped<NotificationSettingsAppService>();
+        services.AddScoped<HumanRequestOutbox>();
         services.AddBackgroundJob<DeliverNotificationJob, DeliverNotificationArgs>();
         return services;
     }

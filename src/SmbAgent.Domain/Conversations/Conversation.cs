@@ -68,9 +68,40 @@ public sealed class Conversation : IMultiTenant, IHasCreationTime
 
     public Guid? LeadId { get; set; }
 
+    /// <summary>The number of messages, which is also the last one's sequence: every writer appends at the next one.</summary>
     public int MessageCount { get; set; }
+
+    /// <summary>When the visitor asked for a person and nobody has taken over since: the team was notified once for it.</summary>
+    public DateTimeOffset? HumanRequestedTime { get; set; }
+
+    /// <summary>During a takeover, the state the agent resumes when the chat is handed back.</summary>
+    public ConversationState? ResumeState { get; private set; }
+
+    /// <summary>The team member who took over, while <see cref="ConversationState.HandOff"/>.</summary>
+    public Guid? TakenOverByUserId { get; private set; }
 
     public DateTimeOffset CreationTime { get; set; }
 
     public DateTimeOffset LastActivityTime { get; set; }
+
+    /// <summary>A person from the business answers from now on; the agent stays silent until <see cref="HandBack"/>.</summary>
+    public void TakeOver(Guid userId)
+    {
+        if (State != ConversationState.HandOff)
+        {
+            ResumeState = State;
+            State = ConversationState.HandOff;
+        }
+
+        TakenOverByUserId = userId;
+        HumanRequestedTime = null;
+    }
+
+    /// <summary>The agent answers again, where it left off (the open chat, or the lead question it was asking).</summary>
+    public void HandBack()
+    {
+        State = ResumeState ?? (LeadId is null ? ConversationState.Open : ConversationState.Completed);
+        ResumeState = null;
+        TakenOverByUserId = null;
+    }
 }

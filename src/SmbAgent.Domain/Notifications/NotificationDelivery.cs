@@ -4,8 +4,8 @@ using SmbAgent.Tenancy;
 namespace SmbAgent.Notifications;
 
 /// <summary>
-/// The outbox: one message to send, written in the same transaction as the lead it is about, so a crash or a
-/// provider outage can delay it but never lose it. Its status and attempts are shown on the lead.
+/// The outbox: one message to send, written in the same transaction as the lead (or the conversation) it is about,
+/// so a crash or a provider outage can delay it but never lose it. Its status and attempts are shown on the lead.
 /// </summary>
 public sealed class NotificationDelivery : IMultiTenant, IHasCreationTime
 {
@@ -24,13 +24,27 @@ public sealed class NotificationDelivery : IMultiTenant, IHasCreationTime
         Recipient = recipient;
     }
 
+    /// <summary>About a conversation rather than a lead (a visitor asking for a person).</summary>
+    public static NotificationDelivery ForConversation(Guid id, Guid tenantId, Guid conversationId, NotificationKind kind, NotificationChannel channel, string recipient) =>
+        new()
+        {
+            Id = id,
+            TenantId = tenantId,
+            ConversationId = conversationId,
+            Kind = kind,
+            Channel = channel,
+            Recipient = recipient,
+        };
+
     public Guid Id { get; private set; }
 
     public Guid TenantId { get; private set; }
 
     Guid? IMultiTenant.TenantId => TenantId;
 
-    public Guid LeadId { get; private set; }
+    public Guid? LeadId { get; private set; }
+
+    public Guid? ConversationId { get; private set; }
 
     public NotificationKind Kind { get; private set; }
 

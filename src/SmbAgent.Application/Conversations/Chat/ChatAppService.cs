@@ -26,6 +26,7 @@ public sealed class ChatAppService(
     UsageQuota quota,
     ConversationEngine engine,
     LeadNotificationOutbox outbox,
+    HumanRequestOutbox humanRequests,
     IBackgroundJobManager jobs,
     IValidator<SendMessageDto> messageValidator,
     TimeProvider clock)
@@ -110,6 +111,11 @@ public sealed class ChatAppService(
             deliveries = await outbox.AddForNewLeadAsync(lead, settings.Profile, cancellationToken);
         }
 
+        if (outcome.HumanRequested)
+        {
+            deliveries.AddRange(await humanRequests.AddAsync(conversation, settings.Profile, cancellationToken));
+        }
+
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -128,11 +134,12 @@ public sealed class ChatAppService(
         return new TurnDto(ToDto(visitorMessage), [.. replies.Select(ToDto)], conversation.State);
     }
 
-    public async Task<TranscriptDto> GetTranscriptAsync(string token, CancellationToken cancellationToken = default)
+    /// <summary>The messages after sequence <paramref name="after"/> (all of them from 0): the widget polls it for what the team writes.</summary>
+    public async Task<TranscriptDto> GetTranscriptAsync(string token, int after = 0, CancellationToken cancellationToken = default)
     {
         var conversation = await FindAsync(token, cancellationToken);
         var messages = await db.ConversationMessages.AsNoTracking()
-            .Where(m => m.ConversationId == conversation.Id)
+            .Where(m => m.ConversationId == conversation.Id && m.Sequence > after)
             .OrderBy(m => m.Sequence)
             .ToListAsync(cancellationToken);
         return new TranscriptDto(conversation.State, [.. messages.Select(ToDto)]);

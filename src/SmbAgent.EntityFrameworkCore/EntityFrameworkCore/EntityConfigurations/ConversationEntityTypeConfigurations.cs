@@ -17,6 +17,9 @@ internal sealed class ConversationEntityTypeConfiguration : IEntityTypeConfigura
         builder.Property(c => c.Answers).HasJsonConversion();
         builder.HasIndex(c => c.TokenHash).IsUnique();
         builder.HasIndex(c => new { c.TenantId, c.LastActivityTime });
+
+        // The conversations list's "waiting for a person" filter.
+        builder.HasIndex(c => new { c.TenantId, c.HumanRequestedTime }).HasFilter("human_requested_time IS NOT NULL");
     }
 }
 
@@ -61,7 +64,7 @@ internal sealed class NotificationDeliveryEntityTypeConfiguration : IEntityTypeC
 {
     public void Configure(EntityTypeBuilder<NotificationDelivery> builder)
     {
-        builder.ToTable("notification_deliveries");
+        builder.ToTable("notification_deliveries", t => t.HasCheckConstraint("ck_notification_deliveries_about", "lead_id IS NOT NULL OR conversation_id IS NOT NULL"));
         builder.Property(d => d.Recipient).HasMaxLength(NotificationConsts.MaxRecipientLength).IsRequired();
         builder.Property(d => d.LastError).HasMaxLength(NotificationConsts.MaxErrorLength);
         builder.Property(d => d.ProviderMessageId).HasMaxLength(NotificationConsts.MaxProviderMessageIdLength);
@@ -73,6 +76,8 @@ internal sealed class NotificationDeliveryEntityTypeConfiguration : IEntityTypeC
         // The visitor confirmations' daily limit per address.
         builder.HasIndex(d => new { d.Recipient, d.CreationTime }).HasFilter("kind = 1");
         builder.HasOne<Lead>().WithMany().HasForeignKey(d => d.LeadId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(d => new { d.ConversationId, d.CreationTime });
+        builder.HasOne<Conversation>().WithMany().HasForeignKey(d => d.ConversationId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

@@ -267,6 +267,10 @@ namespace SmbAgent.EntityFrameworkCore.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("current_question_id");
 
+                    b.Property<DateTimeOffset?>("HumanRequestedTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("human_requested_time");
+
                     b.Property<bool>("IsEmergency")
                         .HasColumnType("boolean")
                         .HasColumnName("is_emergency");
@@ -301,9 +305,17 @@ namespace SmbAgent.EntityFrameworkCore.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("reasked");
 
+                    b.Property<int?>("ResumeState")
+                        .HasColumnType("integer")
+                        .HasColumnName("resume_state");
+
                     b.Property<int>("State")
                         .HasColumnType("integer")
                         .HasColumnName("state");
+
+                    b.Property<Guid?>("TakenOverByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("taken_over_by_user_id");
 
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid")
@@ -327,6 +339,10 @@ namespace SmbAgent.EntityFrameworkCore.Migrations
                     b.HasIndex("TokenHash")
                         .IsUnique()
                         .HasDatabaseName("ix_conversations_token_hash");
+
+                    b.HasIndex("TenantId", "HumanRequestedTime")
+                        .HasDatabaseName("ix_conversations_tenant_id_human_requested_time")
+                        .HasFilter("human_requested_time IS NOT NULL");
 
                     b.HasIndex("TenantId", "LastActivityTime")
                         .HasDatabaseName("ix_conversations_tenant_id_last_activity_time");
@@ -1001,6 +1017,10 @@ namespace SmbAgent.EntityFrameworkCore.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("channel");
 
+                    b.Property<Guid?>("ConversationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("conversation_id");
+
                     b.Property<DateTimeOffset>("CreationTime")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("creation_time");
@@ -1014,7 +1034,7 @@ namespace SmbAgent.EntityFrameworkCore.Migrations
                         .HasColumnType("character varying(500)")
                         .HasColumnName("last_error");
 
-                    b.Property<Guid>("LeadId")
+                    b.Property<Guid?>("LeadId")
                         .HasColumnType("uuid")
                         .HasColumnName("lead_id");
 
@@ -1044,6 +1064,9 @@ namespace SmbAgent.EntityFrameworkCore.Migrations
                     b.HasKey("Id")
                         .HasName("pk_notification_deliveries");
 
+                    b.HasIndex("ConversationId", "CreationTime")
+                        .HasDatabaseName("ix_notification_deliveries_conversation_id_creation_time");
+
                     b.HasIndex("LeadId", "CreationTime")
                         .HasDatabaseName("ix_notification_deliveries_lead_id_creation_time");
 
@@ -1055,7 +1078,10 @@ namespace SmbAgent.EntityFrameworkCore.Migrations
                         .HasDatabaseName("ix_notification_deliveries_status_creation_time")
                         .HasFilter("status = 0");
 
-                    b.ToTable("notification_deliveries", (string)null);
+                    b.ToTable("notification_deliveries", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_notification_deliveries_about", "lead_id IS NOT NULL OR conversation_id IS NOT NULL");
+                        });
                 });
 
             modelBuilder.Entity("SmbAgent.Platform.PlatformSettings", b =>
@@ -1422,11 +1448,16 @@ namespace SmbAgent.EntityFrameworkCore.Migrations
 
             modelBuilder.Entity("SmbAgent.Notifications.NotificationDelivery", b =>
                 {
+                    b.HasOne("SmbAgent.Conversations.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_notification_deliveries_conversations_conversation_id");
+
                     b.HasOne("SmbAgent.Leads.Lead", null)
                         .WithMany()
                         .HasForeignKey("LeadId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
                         .HasConstraintName("fk_notification_deliveries_leads_lead_id");
                 });
 

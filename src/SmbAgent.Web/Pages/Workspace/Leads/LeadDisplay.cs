@@ -52,6 +52,14 @@ public static class LeadDisplay
         _ => role.ToString(),
     };
 
+    /// <summary>Where a message sits in a transcript: the visitor's on one side, the business's on the other.</summary>
+    public static string MessageClass(MessageRole role) => role switch
+    {
+        MessageRole.Visitor => "bg-body-tertiary me-lg-5",
+        MessageRole.Owner => "border-primary ms-lg-5",
+        _ => "ms-lg-5",
+    };
+
     public static (string Label, string CssClass) Delivery(DeliveryStatus status) => status switch
     {
         DeliveryStatus.Pending => ("Pending", "text-bg-secondary"),
@@ -64,6 +72,7 @@ public static class LeadDisplay
     {
         NotificationKind.NewLead => "New lead alert",
         NotificationKind.VisitorConfirmation => "Confirmation to the visitor",
+        NotificationKind.HumanRequested => "Visitor asked for a person",
         _ => kind.ToString(),
     };
 
