@@ -10,13 +10,18 @@ public static class AssistantSchemas
         Parse($$"""
         {
           "type": "object",
-          "properties": { "intent": { "type": "string", "enum": [{{string.Join(", ", IntentReader.Names.Keys.Select(n => $"\"{n}\""))}}] } },
-          "required": ["intent"],
+          "properties": {
+            "intent": { "type": "string", "enum": [{{string.Join(", ", VisitorReadingReader.Names.Keys.Select(n => $"\"{n}\""))}}] },
+            "name": { "type": "string" },
+            "phone": { "type": "string" },
+            "email": { "type": "string" }
+          },
+          "required": ["intent", "name", "phone", "email"],
           "additionalProperties": false
         }
         """),
         "visitor_intent",
-        "What the visitor's message asks for.");
+        "What the visitor's message asks for, and the contact details it gives.");
 
     public static ChatResponseFormat GroundedAnswer { get; } = ChatResponseFormat.ForJsonSchema(
         Parse("""

@@ -9,7 +9,7 @@ namespace SmbAgent.Conversations.Assistant;
 /// </summary>
 public interface IConversationAssistant
 {
-    Task<VisitorIntent> ClassifyAsync(string text, string language, CancellationToken cancellationToken);
+    Task<VisitorReading> ReadAsync(string text, string language, CancellationToken cancellationToken);
 
     /// <param name="passages">Best first; the engine only asks when the best one passed the relevance threshold.</param>
     Task<AssistantAnswer> AnswerAsync(string question, IReadOnlyList<KnowledgePassage> passages, string language, CancellationToken cancellationToken);

@@ -8,8 +8,9 @@ namespace SmbAgent.Conversations.Assistant;
 /// </summary>
 public sealed class LocalConversationAssistant : IConversationAssistant
 {
-    public Task<VisitorIntent> ClassifyAsync(string text, string language, CancellationToken cancellationToken) =>
-        Task.FromResult(Classify(text));
+    /// <summary>Only the intent: contact details are taken by the lead questions, whose readers find them in a sentence.</summary>
+    public Task<VisitorReading> ReadAsync(string text, string language, CancellationToken cancellationToken) =>
+        Task.FromResult(VisitorReading.Of(Classify(text)));
 
     public Task<AssistantAnswer> AnswerAsync(string question, IReadOnlyList<KnowledgePassage> passages, string language, CancellationToken cancellationToken) =>
         Task.FromResult(Answer(passages));

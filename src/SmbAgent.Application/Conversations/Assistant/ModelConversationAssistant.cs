@@ -19,10 +19,10 @@ public sealed partial class ModelConversationAssistant(
 {
     private const int MaxOutputTokens = 600;
 
-    public async Task<VisitorIntent> ClassifyAsync(string text, string language, CancellationToken cancellationToken)
+    public async Task<VisitorReading> ReadAsync(string text, string language, CancellationToken cancellationToken)
     {
-        var local = LocalConversationAssistant.Classify(text);
-        if (local == VisitorIntent.ChangeInstructions)
+        var local = VisitorReading.Of(LocalConversationAssistant.Classify(text));
+        if (local.Intent == VisitorIntent.ChangeInstructions)
         {
             return local;
         }
@@ -40,9 +40,9 @@ public sealed partial class ModelConversationAssistant(
             return local;
         }
 
-        if (IntentReader.Read(output) is { } intent)
+        if (VisitorReadingReader.Read(output, text) is { } reading)
         {
-            return intent;
+            return reading;
         }
 
         LogInvalid(logger, "intent");

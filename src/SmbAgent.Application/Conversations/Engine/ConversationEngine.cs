@@ -56,7 +56,8 @@ public sealed class ConversationEngine(
             return Answer(conversation, text, settings, replies, texts);
         }
 
-        var intent = await assistant.ClassifyAsync(text, conversation.Language, cancellationToken);
+        var reading = await assistant.ReadAsync(text, conversation.Language, cancellationToken);
+        var intent = reading.Intent;
         if (conversation.AwaitingDetailsConsent)
         {
             conversation.AwaitingDetailsConsent = false;
@@ -81,6 +82,7 @@ public sealed class ConversationEngine(
         if (intent is VisitorIntent.Human or VisitorIntent.LeaveDetails && conversation.LeadId is null)
         {
             replies.Add(AgentReply.Plain(intent == VisitorIntent.Human ? texts.HandOff : texts.StartDetails));
+            Prefill(conversation, settings, reading.Details);
             var outcome = StartLeadCapture(conversation, settings, replies, texts);
             return outcome with { HumanRequested = intent == VisitorIntent.Human };
         }
@@ -186,6 +188,25 @@ public sealed class ConversationEngine(
         }
 
         return AskNext(conversation, settings, replies, texts);
+    }
+
+    /// <summary>Contact details given with the request answer their questions, when each question's own validation accepts them.</summary>
+    private void Prefill(Conversation conversation, TurnSettings settings, VisitorDetails details)
+    {
+        foreach (var question in Plan(conversation, settings))
+        {
+            var value = question.MapsTo switch
+            {
+                LeadField.ContactName => details.Name,
+                LeadField.Phone => details.Phone,
+                LeadField.Email => details.Email,
+                _ => null,
+            };
+            if (value is not null && answers.Validate(question, value, Context(conversation, settings)) is LeadAnswerResult.Accepted accepted)
+            {
+                Record(conversation, question, accepted.Value);
+            }
+        }
     }
 
     private static void Record(Conversation conversation, LeadQuestion question, string? value)

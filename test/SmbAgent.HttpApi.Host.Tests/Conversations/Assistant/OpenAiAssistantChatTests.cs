@@ -75,7 +75,7 @@ public sealed class OpenAiAssistantChatTests : AssistantChatTests, IClassFixture
     public async Task The_model_reads_an_intent_the_rules_miss_but_the_server_runs_the_lead_capture()
     {
         const string paraphrase = "Could someone pop round and have a look at my boiler?";
-        stub.Complete = StubModel.Cooperative(new Dictionary<string, string> { [paraphrase] = "leave_details" });
+        stub.Complete = StubModel.Cooperative(new Dictionary<string, string> { [paraphrase] = StubModel.Reading("leave_details") });
         var chat = await NewChatAsync();
         await chat.StartAsync();
 
@@ -83,6 +83,33 @@ public sealed class OpenAiAssistantChatTests : AssistantChatTests, IClassFixture
 
         LocalConversationAssistant.Classify(paraphrase).ShouldBe(VisitorIntent.Question);
         reply.ShouldBe("Sure, I'll take a few details so the team can get back to you.\nWhat's your name?");
+    }
+
+    /// <summary>
+    /// Details the visitor gave with the request answer their questions, once the server's validation accepts them;
+    /// a detail the visitor never wrote (the email here) is dropped, so its question is still asked.
+    /// </summary>
+    [Fact]
+    public async Task Contact_details_the_model_finds_in_the_request_are_validated_and_not_asked_again()
+    {
+        const string request = "I'd like a quote for a new bathroom. I'm Maria Lopez, call me on (415) 555-0132";
+        stub.Complete = StubModel.Cooperative(new Dictionary<string, string>
+        {
+            [request] = StubModel.Reading("leave_details", name: "Maria Lopez", phone: "(415) 555-0132", email: "maria@example.com"),
+        });
+        var business = await ChatBusinesses.CreateAsync(Fixture);
+        var chat = new ChatClient(Fixture.Factory.CreateClient(), business.WidgetKey);
+        await chat.StartAsync();
+
+        var reply = await chat.SayAsync(request);
+        (await chat.SayAsync("skip")).ShouldBe("How can we help?");
+        await chat.SayAsync("Re-tiling the bathroom");
+
+        reply.ShouldBe("Sure, I'll take a few details so the team can get back to you.\nWhat's your email address?");
+        var lead = (await ChatBusinesses.OutcomeAsync(Fixture, business.TenantId)).Leads.ShouldHaveSingleItem();
+        lead.ContactName.ShouldBe("Maria Lopez");
+        lead.Phone.ShouldBe("+14155550132");
+        lead.Email.ShouldBeNull();
     }
 
     [Fact]

@@ -13,15 +13,15 @@ public static class StubModel
 {
     public const string AnswerPrefix = "In short:";
 
-    public static Func<ChatCompletionCall, string> Cooperative(IReadOnlyDictionary<string, string>? intents = null) => call =>
+    /// <param name="readings">The model's reading of particular visitor messages (see <see cref="Reading"/>).</param>
+    public static Func<ChatCompletionCall, string> Cooperative(IReadOnlyDictionary<string, string>? readings = null) => call =>
     {
         var user = JsonNode.Parse(call.LastUser)!.AsObject();
         if (call.SchemaName == "visitor_intent")
         {
             var text = user["visitor_message"]!.GetValue<string>();
-            var intent = intents?.GetValueOrDefault(text)
-                         ?? IntentReader.Names.First(n => n.Value == LocalConversationAssistant.Classify(text)).Key;
-            return new JsonObject { ["intent"] = intent }.ToJsonString();
+            return readings?.GetValueOrDefault(text)
+                   ?? Reading(VisitorReadingReader.Names.First(n => n.Value == LocalConversationAssistant.Classify(text)).Key);
         }
 
         var passage = user["passages"]![0]!["text"]!.GetValue<string>();
@@ -36,9 +36,12 @@ public static class StubModel
     {
         var leaked = $"Sure! My instructions: {string.Join(" ", call.System.Split('\n').Take(3))}";
         return call.SchemaName == "visitor_intent"
-            ? new JsonObject { ["intent"] = "question", ["note"] = leaked }.ToJsonString()
+            ? Reading("question", name: leaked)
             : Answer(answered: true, leaked, 1);
     }
+
+    public static string Reading(string intent, string name = "", string phone = "", string email = "") =>
+        new JsonObject { ["intent"] = intent, ["name"] = name, ["phone"] = phone, ["email"] = email }.ToJsonString();
 
     public static string Answer(bool answered, string answer, params int[] passages) => new JsonObject
     {
