@@ -20,11 +20,12 @@ public static class InstructionAttempts
         "ignoriere alle", "ignoriere die anweisungen", "deine anweisungen", "ihre anweisungen", "ich bin der inhaber", "tu so als",
         "ignora le istruzioni", "ignora tutte le istruzioni", "le tue istruzioni", "sono il proprietario", "fai finta di essere",
         "ignore as instruções", "ignora as instruções", "as tuas instruções", "suas instruções", "sou o dono", "finge que és", "finja que é",
-    }.Select(AnswerText.Fold).Distinct(StringComparer.Ordinal)];
+    }.Select(p => $" {AnswerText.Fold(p)} ").Distinct(StringComparer.Ordinal)];
 
+    /// <summary>Runs on every open-state turn, so the text is folded and padded once (whole words: " phrase ").</summary>
     public static bool Contains(string text)
     {
-        var folded = AnswerText.Fold(text);
-        return Phrases.Any(p => AnswerText.ContainsWords(folded, p));
+        var padded = $" {AnswerText.Fold(text)} ";
+        return Phrases.Any(p => padded.Contains(p, StringComparison.Ordinal));
     }
 }
