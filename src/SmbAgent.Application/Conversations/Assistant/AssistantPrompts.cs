@@ -24,8 +24,7 @@ public sealed partial class AssistantPrompts
     {
     }
 
-    /// <summary>A fixed canary, for tests that need to know it.</summary>
-    public AssistantPrompts(string canary)
+    private AssistantPrompts(string canary)
     {
         Canary = canary;
         Classification = $"""

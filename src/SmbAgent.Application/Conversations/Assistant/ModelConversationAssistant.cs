@@ -22,7 +22,10 @@ public sealed partial class ModelConversationAssistant(
     public async Task<VisitorReading> ReadAsync(string text, string language, CancellationToken cancellationToken)
     {
         var local = VisitorReading.Of(LocalConversationAssistant.Classify(text));
-        if (local.Intent == VisitorIntent.ChangeInstructions)
+
+        // The rules take these only on an exact short reply or a known attempt, where they are certain; the model is
+        // asked about everything else, whose meaning phrase lists miss.
+        if (local.Intent is VisitorIntent.ChangeInstructions or VisitorIntent.Yes or VisitorIntent.No or VisitorIntent.Greeting)
         {
             return local;
         }
