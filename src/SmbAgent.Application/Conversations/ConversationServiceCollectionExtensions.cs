@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using SmbAgent.Conversations.Assistant;
 using SmbAgent.Conversations.Chat;
 using SmbAgent.Conversations.Emergencies;
 using SmbAgent.Conversations.Engine;
@@ -15,6 +16,7 @@ public static class ConversationServiceCollectionExtensions
     {
         services.AddLeadCapture();
         services.AddEmergencyDetection(configuration);
+        services.AddConversationAssistant(configuration);
         services.AddScoped<ConversationEngine>();
         services.AddScoped<ChatAppService>();
         services.AddScoped<TakeoverAppService>();

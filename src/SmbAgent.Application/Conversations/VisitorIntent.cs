@@ -16,4 +16,7 @@ public enum VisitorIntent
 
     /// <summary>Only a greeting: greeted back, nothing searched.</summary>
     Greeting = 5,
+
+    /// <summary>Tries to change, reveal or bypass the agent's instructions: answered with a fixed refusal.</summary>
+    ChangeInstructions = 6,
 }

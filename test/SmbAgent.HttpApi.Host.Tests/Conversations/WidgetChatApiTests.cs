@@ -147,8 +147,8 @@ public sealed class WidgetChatApiTests(ApiFixture fixture) : IClassFixture<ApiFi
     }
 
     /// <summary>
-    /// Text only ever feeds the state machine as a visitor's words: an instruction to complete, to change the state
-    /// or to mail someone is a question like any other. One attempt names an emergency ("disable emergency
+    /// Text only ever feeds the state machine as a visitor's words: an instruction to complete or to change the state
+    /// gets the fixed refusal, and one to mail someone is a question like any other. One attempt names an emergency ("disable emergency
     /// detection"), which the engine treats like a visitor reporting one: the owner is alerted, and only the owner.
     /// </summary>
     [Fact]
@@ -180,7 +180,7 @@ public sealed class WidgetChatApiTests(ApiFixture fixture) : IClassFixture<ApiFi
         }
 
         replies.ShouldAllBe(r => !r.Contains("instruction", StringComparison.OrdinalIgnoreCase) && !r.Contains("prompt", StringComparison.OrdinalIgnoreCase));
-        states.Take(3).ShouldAllBe(s => s == "Open", "asking to complete or to reveal the prompt is just an unanswered question");
+        states.Take(3).ShouldAllBe(s => s == "Open", "asking to complete or to reveal the prompt gets the fixed refusal, nothing more");
         replies[4].ShouldStartWith("That doesn't look like a complete phone number", Case.Sensitive, "a fake system message is an answer like any other");
         await using var scope = fixture.Factory.Services.CreateAsyncScope();
         using var tenant = scope.ServiceProvider.GetRequiredService<ICurrentTenant>().Change(business.TenantId);

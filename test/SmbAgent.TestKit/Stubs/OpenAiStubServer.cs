@@ -14,7 +14,8 @@ public sealed record RecordedRequest(string Path, string? Authorization, JsonObj
 /// <summary>
 /// A local stand-in for the OpenAI API on a free loopback port, recording every request. Point the SDK's
 /// <c>OpenAIClientOptions.Endpoint</c> at <see cref="Endpoint"/>. Speaks <c>POST /v1/embeddings</c> in the
-/// float and base64 formats; every other path answers 404 in OpenAI's error shape.
+/// float and base64 formats and non-streaming <c>POST /v1/chat/completions</c> (answered by <see cref="Complete"/>);
+/// every other path answers 404 in OpenAI's error shape.
 /// </summary>
 public sealed class OpenAiStubServer : IAsyncDisposable
 {
@@ -27,6 +28,17 @@ public sealed class OpenAiStubServer : IAsyncDisposable
     public Uri Endpoint { get; private set; } = null!;
 
     public IReadOnlyList<RecordedRequest> Requests => [.. requests];
+
+    public IReadOnlyList<ChatCompletionCall> ChatCalls => [.. requests.Where(r => r.Path.EndsWith("/chat/completions", StringComparison.Ordinal)).Select(r => new ChatCompletionCall(r.Body))];
+
+    /// <summary>
+    /// The assistant message's content for a chat completion. The default honours a JSON schema response format
+    /// with a value that fits it (<see cref="ChatCompletionCall.Example"/>) and says "OK" otherwise.
+    /// </summary>
+    public Func<ChatCompletionCall, string> Complete { get; set; } = DefaultCompletion;
+
+    /// <summary>When set, chat completions fail with this status in OpenAI's error shape (e.g. 500, 429).</summary>
+    public int? ChatFailureStatus { get; set; }
 
     /// <summary>The vector the stub returns for a text; the default is deterministic per text.</summary>
     public Func<string, float[]> Embed { get; set; } = text => DeterministicVector(text, 1536);
@@ -42,6 +54,7 @@ public sealed class OpenAiStubServer : IAsyncDisposable
         var app = builder.Build();
         var stub = new OpenAiStubServer(app);
         app.MapPost("/v1/embeddings", stub.EmbeddingsAsync);
+        app.MapPost("/v1/chat/completions", stub.ChatCompletionsAsync);
         app.MapFallback(context => WriteErrorAsync(context, StatusCodes.Status404NotFound, $"No stub for {context.Request.Path}."));
         await app.StartAsync();
         stub.Endpoint = new Uri($"{app.Urls.Single()}/v1");
@@ -107,6 +120,61 @@ public sealed class OpenAiStubServer : IAsyncDisposable
             ["data"] = data,
             ["model"] = body["model"]?.GetValue<string>(),
             ["usage"] = new JsonObject { ["prompt_tokens"] = tokens, ["total_tokens"] = tokens },
+        });
+    }
+
+    public static string DefaultCompletion(ChatCompletionCall call) =>
+        call.Schema is { } schema ? ChatCompletionCall.Example(schema)?.ToJsonString() ?? "null" : "OK";
+
+    private async Task ChatCompletionsAsync(HttpContext context)
+    {
+        var body = await JsonSerializer.DeserializeAsync<JsonObject>(context.Request.Body, cancellationToken: context.RequestAborted);
+        if (body is null || body["messages"] is not JsonArray)
+        {
+            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, "The body must be a JSON object with messages.");
+            return;
+        }
+
+        requests.Enqueue(new RecordedRequest(context.Request.Path, context.Request.Headers.Authorization, body));
+        if (Delay > TimeSpan.Zero)
+        {
+            await Task.Delay(Delay, context.RequestAborted);
+        }
+
+        if (ChatFailureStatus is { } status)
+        {
+            await WriteErrorAsync(context, status, "The stub was told to fail.");
+            return;
+        }
+
+        if (body["stream"]?.GetValue<bool>() == true)
+        {
+            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, "The stub does not stream.");
+            return;
+        }
+
+        var content = Complete(new ChatCompletionCall(body));
+        var promptTokens = body["messages"]!.ToJsonString().Split(' ').Length;
+        var completionTokens = content.Split(' ').Length;
+        await context.Response.WriteAsJsonAsync(new JsonObject
+        {
+            ["id"] = $"chatcmpl-stub-{requests.Count}",
+            ["object"] = "chat.completion",
+            ["created"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+            ["model"] = body["model"]?.GetValue<string>(),
+            ["choices"] = new JsonArray(new JsonObject
+            {
+                ["index"] = 0,
+                ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = content, ["refusal"] = null },
+                ["logprobs"] = null,
+                ["finish_reason"] = "stop",
+            }),
+            ["usage"] = new JsonObject
+            {
+                ["prompt_tokens"] = promptTokens,
+                ["completion_tokens"] = completionTokens,
+                ["total_tokens"] = promptTokens + completionTokens,
+            },
         });
     }
 

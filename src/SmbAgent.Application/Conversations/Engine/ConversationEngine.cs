@@ -1,4 +1,5 @@
 using System.Globalization;
+using SmbAgent.Conversations.Assistant;
 using SmbAgent.Conversations.Emergencies;
 using SmbAgent.Conversations.LeadCapture;
 using SmbAgent.KnowledgeBase.Search;
@@ -9,12 +10,14 @@ namespace SmbAgent.Conversations.Engine;
 /// <summary>
 /// One visitor turn through the deterministic flow: emergency check → (lead capture | answer from knowledge |
 /// start lead capture). Everything it decides from is on <see cref="Conversation"/> and <see cref="TurnSettings"/>;
-/// the caller stores the conversation, the messages and the lead together.
+/// the caller stores the conversation, the messages and the lead together. The assistant (a language model or the
+/// local rules) only reads the visitor's intent and words answers; every transition is decided here.
 /// </summary>
 public sealed class ConversationEngine(
     IKnowledgeSearch knowledge,
     EmergencyDetector emergencies,
-    LeadAnswerValidator answers)
+    LeadAnswerValidator answers,
+    IConversationAssistant assistant)
 {
     public async Task<TurnOutcome> HandleAsync(Conversation conversation, string text, TurnSettings settings, CancellationToken cancellationToken)
     {
@@ -53,7 +56,8 @@ public sealed class ConversationEngine(
             return Answer(conversation, text, settings, replies, texts);
         }
 
-        var intent = VisitorIntents.Detect(text);
+        var reading = await assistant.ReadAsync(text, conversation.Language, cancellationToken);
+        var intent = reading.Intent;
         if (conversation.AwaitingDetailsConsent)
         {
             conversation.AwaitingDetailsConsent = false;
@@ -69,9 +73,16 @@ public sealed class ConversationEngine(
             }
         }
 
+        if (intent == VisitorIntent.ChangeInstructions)
+        {
+            replies.Add(AgentReply.Plain(AssistantTexts.Refusal(conversation.Language)));
+            return new TurnOutcome(replies, null, HumanRequested: false);
+        }
+
         if (intent is VisitorIntent.Human or VisitorIntent.LeaveDetails && conversation.LeadId is null)
         {
             replies.Add(AgentReply.Plain(intent == VisitorIntent.Human ? texts.HandOff : texts.StartDetails));
+            Prefill(conversation, settings, reading.Details);
             var outcome = StartLeadCapture(conversation, settings, replies, texts);
             return outcome with { HumanRequested = intent == VisitorIntent.Human };
         }
@@ -112,7 +123,16 @@ public sealed class ConversationEngine(
     private async Task AnswerFromKnowledgeAsync(Conversation conversation, string text, List<AgentReply> replies, AgentTexts texts, CancellationToken cancellationToken)
     {
         var result = await knowledge.SearchAsync(text, top: 3, cancellationToken);
-        if (!result.Found)
+        var answer = result.Found
+            ? await assistant.AnswerAsync(text, result.Passages, conversation.Language, cancellationToken)
+            : AssistantAnswer.NotInPassages;
+        if (answer.Kind == AssistantAnswerKind.Blocked)
+        {
+            replies.Add(AgentReply.Plain(AssistantTexts.Refusal(conversation.Language)));
+            return;
+        }
+
+        if (answer.Kind == AssistantAnswerKind.NotInPassages)
         {
             if (conversation.LeadId is null)
             {
@@ -127,18 +147,10 @@ public sealed class ConversationEngine(
             return;
         }
 
-        var best = result.Passages[0];
-        var citation = new MessageCitation(best.SourceId, best.SourceTitle, best.Citation, best.Link);
-        replies.Add(new AgentReply($"{Extract(best)}\n\n{texts.SourcePrefix}: {best.SourceTitle}", [citation]));
+        var citations = answer.Sources.Select(p => new MessageCitation(p.SourceId, p.SourceTitle, p.Citation, p.Link)).ToList();
+        var sources = string.Join(", ", answer.Sources.Select(p => p.SourceTitle).Distinct(StringComparer.Ordinal));
+        replies.Add(new AgentReply($"{answer.Text}\n\n{texts.SourcePrefix}: {sources}", citations));
         replies.Add(AgentReply.Plain(texts.AnythingElse));
-    }
-
-    /// <summary>The passage without its heading line, which repeats the citation.</summary>
-    private static string Extract(KnowledgePassage passage)
-    {
-        var text = passage.Text.Trim();
-        var body = text.StartsWith(passage.Citation, StringComparison.Ordinal) ? text[passage.Citation.Length..].TrimStart('\n', '\r', ' ', '#') : text;
-        return body.Length > 0 ? body : text;
     }
 
     private static TurnOutcome StartLeadCapture(Conversation conversation, TurnSettings settings, List<AgentReply> replies, AgentTexts texts)
@@ -176,6 +188,25 @@ public sealed class ConversationEngine(
         }
 
         return AskNext(conversation, settings, replies, texts);
+    }
+
+    /// <summary>Contact details given with the request answer their questions, when each question's own validation accepts them.</summary>
+    private void Prefill(Conversation conversation, TurnSettings settings, VisitorDetails details)
+    {
+        foreach (var question in Plan(conversation, settings))
+        {
+            var value = question.MapsTo switch
+            {
+                LeadField.ContactName => details.Name,
+                LeadField.Phone => details.Phone,
+                LeadField.Email => details.Email,
+                _ => null,
+            };
+            if (value is not null && answers.Validate(question, value, Context(conversation, settings)) is LeadAnswerResult.Accepted accepted)
+            {
+                Record(conversation, question, accepted.Value);
+            }
+        }
     }
 
     private static void Record(Conversation conversation, LeadQuestion question, string? value)

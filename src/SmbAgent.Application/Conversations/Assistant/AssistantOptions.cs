@@ -1,0 +1,27 @@
+namespace SmbAgent.Conversations.Assistant;
+
+/// <summary>
+/// The language model that helps the engine (section <c>Conversations:Assistant</c>). It uses OpenAI when a key is
+/// configured — its own, or the one the embeddings use (<c>OpenAI:ApiKey</c> / <c>OPENAI_API_KEY</c>) — and the local
+/// rules otherwise.
+/// </summary>
+public sealed class AssistantOptions
+{
+    public const string SectionName = "Conversations:Assistant";
+
+    public const string DefaultModel = "gpt-4o-mini";
+
+    public string Model { get; set; } = DefaultModel;
+
+    /// <summary>Overrides the OpenAI key the embeddings use, e.g. to keep local embeddings with a hosted model.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>Overrides <c>OpenAI:Endpoint</c> (base address including <c>/v1</c>); tests point it at a local stub.</summary>
+    public Uri? Endpoint { get; set; }
+
+    /// <summary>Per model call, retries included: past it the turn is answered by the local rules.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(8);
+
+    /// <summary>A worded answer longer than this is treated as invalid output (the local answer is used).</summary>
+    public int MaxAnswerLength { get; set; } = 1200;
+}

@@ -1,0 +1,132 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SmbAgent.KnowledgeBase.Search;
+
+namespace SmbAgent.Conversations.Assistant;
+
+/// <summary>
+/// The language model behind <see cref="IChatClient"/>. Each call has its own time budget; on a timeout, an error
+/// or output that doesn't fit the schema the local provider answers instead, so a turn never waits on the model
+/// longer than the budget and never fails because of it. No tools are offered: the model only returns text.
+/// </summary>
+public sealed partial class ModelConversationAssistant(
+    IChatClient chat,
+    AssistantPrompts prompts,
+    IOptions<AssistantOptions> options,
+    ILogger<ModelConversationAssistant> logger) : IConversationAssistant
+{
+    private const int MaxOutputTokens = 600;
+
+    public async Task<VisitorReading> ReadAsync(string text, string language, CancellationToken cancellationToken)
+    {
+        var local = VisitorReading.Of(LocalConversationAssistant.Classify(text));
+
+        // The rules take these only on an exact short reply or a known attempt, where they are certain; the model is
+        // asked about everything else, whose meaning phrase lists miss.
+        if (local.Intent is VisitorIntent.ChangeInstructions or VisitorIntent.Yes or VisitorIntent.No or VisitorIntent.Greeting)
+        {
+            return local;
+        }
+
+        var user = new JsonObject { ["visitor_message"] = text };
+        var output = await CompleteAsync(prompts.Classification, user, AssistantSchemas.Intent, cancellationToken);
+        if (output is null)
+        {
+            return local;
+        }
+
+        if (prompts.Leaks(output))
+        {
+            LogBlocked(logger, "intent");
+            return local;
+        }
+
+        if (VisitorReadingReader.Read(output, text) is { } reading)
+        {
+            return reading;
+        }
+
+        LogInvalid(logger, "intent");
+        return local;
+    }
+
+    public async Task<AssistantAnswer> AnswerAsync(string question, IReadOnlyList<KnowledgePassage> passages, string language, CancellationToken cancellationToken)
+    {
+        var offered = new JsonArray();
+        for (var index = 0; index < passages.Count; index++)
+        {
+            offered.Add(new JsonObject { ["number"] = index + 1, ["title"] = passages[index].Citation, ["text"] = passages[index].Text });
+        }
+
+        var user = new JsonObject { ["passages"] = offered, ["visitor_question"] = question };
+        var output = await CompleteAsync(prompts.Answer(language), user, AssistantSchemas.GroundedAnswer, cancellationToken);
+        if (output is null)
+        {
+            return LocalConversationAssistant.Answer(passages);
+        }
+
+        if (prompts.Leaks(output))
+        {
+            LogBlocked(logger, "answer");
+            return AssistantAnswer.Blocked;
+        }
+
+        if (GroundedAnswers.Read(output, passages, options.Value.MaxAnswerLength) is { } answer)
+        {
+            return answer;
+        }
+
+        LogInvalid(logger, "answer");
+        return LocalConversationAssistant.Answer(passages);
+    }
+
+    /// <summary>The model's text, or null when it failed or ran out of time.</summary>
+    private async Task<string?> CompleteAsync(string system, JsonObject user, ChatResponseFormat format, CancellationToken cancellationToken)
+    {
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(options.Value.Timeout);
+        ChatMessage[] messages =
+        [
+            new(ChatRole.System, system),
+            // JSON-encoded, so nothing the visitor types can close the data and start something else.
+            new(ChatRole.User, user.ToJsonString()),
+        ];
+        var chatOptions = new ChatOptions
+        {
+            ResponseFormat = format,
+            Temperature = 0,
+            MaxOutputTokens = MaxOutputTokens,
+            AdditionalProperties = new() { ["strict"] = true },
+        };
+        try
+        {
+            var response = await chat.GetResponseAsync(messages, chatOptions, budget.Token);
+            return response.Text;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogTimedOut(logger, options.Value.Timeout.TotalSeconds);
+            return null;
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Only the type: a provider's error text may quote the request, and the request holds the visitor's words.
+            LogFailed(logger, e.GetType().Name);
+            return null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The language model took longer than {Seconds} s; the local provider answered")]
+    private static partial void LogTimedOut(ILogger logger, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The language model failed ({Error}); the local provider answered")]
+    private static partial void LogFailed(ILogger logger, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The language model's {Purpose} output did not fit its schema; the local provider answered")]
+    private static partial void LogInvalid(ILogger logger, string purpose);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The language model's {Purpose} output showed its instructions and was blocked")]
+    private static partial void LogBlocked(ILogger logger, string purpose);
+}
