@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,6 +53,8 @@ public static class SmbAgentApplicationServiceCollectionExtensions
         services.AddScoped<ILeadQuestionAppService, LeadQuestionAppService>();
         services.AddScoped<BusinessProfileAppService>();
         services.AddScoped<AgentSettingsAppService>();
+        services.AddScoped<WorkspaceSettingsCache>();
+        services.AddSingleton<IHybridCacheSerializer<WorkspaceSettings>, EntityJsonSerializer<WorkspaceSettings>>();
         services.AddScoped<LeadQuestionOrderAppService>();
         services.AddScoped<SetupChecklistAppService>();
         services.AddScoped<SmbAgent.Team.TeamAppService>();

@@ -1,9 +1,12 @@
+using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using SmbAgent.Caching;
 using SmbAgent.Conversations.Chat;
 using SmbAgent.Conversations.Emergencies;
 using SmbAgent.Conversations.Engine;
 using SmbAgent.Conversations.LeadCapture;
+using SmbAgent.Conversations.State;
 
 namespace SmbAgent.Conversations;
 
@@ -16,6 +19,8 @@ public static class ConversationServiceCollectionExtensions
         services.AddEmergencyDetection(configuration);
         services.AddScoped<ConversationEngine>();
         services.AddScoped<ChatAppService>();
+        services.AddScoped<ConversationStateCache>();
+        services.AddSingleton<IHybridCacheSerializer<ConversationHotState>, EntityJsonSerializer<ConversationHotState>>();
         return services;
     }
 }

@@ -73,4 +73,10 @@ public sealed class Conversation : IMultiTenant, IHasCreationTime
     public DateTimeOffset CreationTime { get; set; }
 
     public DateTimeOffset LastActivityTime { get; set; }
+
+    /// <summary>
+    /// The row version (PostgreSQL's <c>xmin</c>): a turn saves only over the version it started from, so a turn that
+    /// read a stale cached copy, or raced another turn or the owner, fails instead of overwriting newer state.
+    /// </summary>
+    public uint Version { get; private set; }
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using SmbAgent.BackgroundJobs;
 using SmbAgent.Conversations.Engine;
+using SmbAgent.Conversations.State;
 using SmbAgent.Data;
 using SmbAgent.Features;
 using SmbAgent.KnowledgeBase;
@@ -15,11 +16,15 @@ namespace SmbAgent.Conversations.Chat;
 
 /// <summary>
 /// The widget's conversation, for the current tenant (resolved from the public widget key). The visitor holds only
-/// the token; history and flow state are read from the database on every turn, never taken from the client.
+/// the token; flow state comes from the server's hot state (rebuilt from the database on a miss), never from the
+/// client. Every turn writes the conversation and its messages to the database in one SaveChanges, over the row
+/// version it read: a turn that read stale state reloads it from the database and runs once more.
 /// </summary>
 public sealed class ChatAppService(
     ISmbAgentDbContext db,
     ICurrentTenant currentTenant,
+    ConversationStateCache states,
+    WorkspaceSettingsCache workspace,
     ITenantStore tenants,
     IFeatureChecker features,
     UsageQuota quota,
@@ -35,9 +40,7 @@ public sealed class ChatAppService(
     public async Task<ConversationStartedDto> StartAsync(StartConversationDto input, string? visitor, CancellationToken cancellationToken = default)
     {
         var tenantId = currentTenant.Id ?? throw new BusinessException("Tenancy:NoTenant", "A conversation belongs to a business.", 403);
-        var agent = await db.AgentSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken)
-                    ?? throw new EntityNotFoundException(nameof(AgentSettings), tenantId);
-        var profile = await db.BusinessProfiles.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        var (profile, agent, _) = await workspace.GetAsync(cancellationToken);
         var business = (await tenants.FindAsync(tenantId, cancellationToken))?.Name ?? string.Empty;
         var language = input.Language is { } asked && KnowledgeLanguages.IsSupported(asked) ? asked : agent.Language;
         var now = Now();
@@ -57,6 +60,7 @@ public sealed class ChatAppService(
         db.Conversations.Add(conversation);
         db.ConversationMessages.Add(welcome);
         await db.SaveChangesAsync(cancellationToken);
+        await states.AddAsync(ConversationHotState.New(conversation), cancellationToken);
 
         var widget = new WidgetConfigurationDto(
             agent.AgentName,
@@ -74,24 +78,46 @@ public sealed class ChatAppService(
     public async Task<TurnDto> SendAsync(string token, SendMessageDto input, CancellationToken cancellationToken = default)
     {
         await messageValidator.ValidateAndThrowAsync(input, cancellationToken);
-        var conversation = await FindAsync(token, cancellationToken);
-        if (await ReplayAsync(conversation, input.IdempotencyKey, cancellationToken) is { } replay)
+        var quotaTaken = new QuotaDecision();
+        if (await TryTurnAsync(token, input, quotaTaken, cancellationToken) is { } turn)
+        {
+            return turn;
+        }
+
+        // The state the turn started from was stale (another host's copy, the owner, or another message of this
+        // conversation saved first): once more from the database, where a retried message now finds its answer.
+        db.ChangeTracker.Clear();
+        return await TryTurnAsync(token, input, quotaTaken, cancellationToken)
+               ?? throw new BusinessException("Chat:Conflict", "Another message of this conversation was being processed; send it again.", 409);
+    }
+
+    /// <summary>One turn; null when the conversation changed since its state was read (the cached state is then dropped).</summary>
+    private async Task<TurnDto?> TryTurnAsync(string token, SendMessageDto input, QuotaDecision quotaTaken, CancellationToken cancellationToken)
+    {
+        var hot = await FindAsync(token, cancellationToken);
+        var conversation = hot.Conversation;
+        if (hot.FindTurn(input.IdempotencyKey) is { } stored)
+        {
+            return stored with { State = conversation.State };
+        }
+
+        if (hot.MayHaveReceived(input.IdempotencyKey) && await ReplayAsync(conversation, input.IdempotencyKey, cancellationToken) is { } replay)
         {
             return replay;
         }
 
         var now = Now();
-        var recent = await db.ConversationMessages.CountAsync(
-            m => m.ConversationId == conversation.Id && m.Role == MessageRole.Visitor && m.CreationTime > now.AddMinutes(-1), cancellationToken);
-        if (recent >= MaxMessagesPerMinute)
+        if (hot.VisitorMessagesSince(now.AddMinutes(-1)) >= MaxMessagesPerMinute)
         {
             throw new BusinessException("Chat:TooManyMessages", "Too many messages: please wait a moment before sending more.", 429);
         }
 
+        db.Conversations.Attach(conversation);
         if (!conversation.Counted)
         {
             conversation.Counted = true;
-            conversation.OverQuota = !await quota.TryConsumeAsync(UsageMetrics.Conversations, SmbFeatures.Chat.MaxConversationsPerMonth, cancellationToken);
+            quotaTaken.OverQuota ??= !await quota.TryConsumeAsync(UsageMetrics.Conversations, SmbFeatures.Chat.MaxConversationsPerMonth, cancellationToken);
+            conversation.OverQuota = quotaTaken.OverQuota.Value;
         }
 
         var settings = await SettingsAsync(conversation, now, cancellationToken);
@@ -113,10 +139,10 @@ public sealed class ChatAppService(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            // Another request of this conversation won the race (the same retried message, or one sent in parallel).
-            throw new BusinessException("Chat:Conflict", "Another message of this conversation was being processed; send it again.", 409);
+            await states.EvictAsync(conversation.TenantId, conversation.Id, cancellationToken);
+            return null;
         }
 
         foreach (var delivery in deliveries)
@@ -124,12 +150,14 @@ public sealed class ChatAppService(
             jobs.Enqueue(new DeliverNotificationArgs(delivery.Id));
         }
 
-        return new TurnDto(ToDto(visitorMessage), [.. replies.Select(ToDto)], conversation.State);
+        var turn = new TurnDto(ToDto(visitorMessage), [.. replies.Select(ToDto)], conversation.State);
+        await states.SetAsync(hot.After(conversation, turn, input.IdempotencyKey), cancellationToken);
+        return turn;
     }
 
     public async Task<TranscriptDto> GetTranscriptAsync(string token, CancellationToken cancellationToken = default)
     {
-        var conversation = await FindAsync(token, cancellationToken);
+        var conversation = (await FindAsync(token, cancellationToken)).Conversation;
         var messages = await db.ConversationMessages.AsNoTracking()
             .Where(m => m.ConversationId == conversation.Id)
             .OrderBy(m => m.Sequence)
@@ -137,10 +165,10 @@ public sealed class ChatAppService(
         return new TranscriptDto(conversation.State, [.. messages.Select(ToDto)]);
     }
 
-    private async Task<Conversation> FindAsync(string token, CancellationToken cancellationToken)
+    private async Task<ConversationHotState> FindAsync(string token, CancellationToken cancellationToken)
     {
         var hash = string.IsNullOrWhiteSpace(token) || token.Length > 100 ? string.Empty : ConversationTokens.Hash(token);
-        return await db.Conversations.FirstOrDefaultAsync(c => c.TokenHash == hash && c.Channel == ConversationChannel.Chat, cancellationToken)
+        return await states.FindByTokenAsync(hash, cancellationToken)
                ?? throw new EntityNotFoundException(nameof(Conversation), "token");
     }
 
@@ -165,10 +193,8 @@ public sealed class ChatAppService(
 
     private async Task<TurnSettings> SettingsAsync(Conversation conversation, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var profile = await db.BusinessProfiles.AsNoTracking().FirstOrDefaultAsync(cancellationToken)
-                      ?? new BusinessProfile(Guid.Empty, conversation.TenantId, BusinessType.Other, "UTC", "US");
-        var agent = await db.AgentSettings.AsNoTracking().FirstAsync(cancellationToken);
-        var questions = await db.LeadQuestions.AsNoTracking().OrderBy(q => q.Position).ToListAsync(cancellationToken);
+        var (profile, agent, questions) = await workspace.GetAsync(cancellationToken);
+        profile ??= new BusinessProfile(Guid.Empty, conversation.TenantId, BusinessType.Other, "UTC", "US");
         return new TurnSettings(profile, agent, questions, now, conversation.OverQuota);
     }
 
@@ -192,4 +218,10 @@ public sealed class ChatAppService(
     }
 
     private static ChatMessageDto ToDto(ConversationMessage m) => new(m.Sequence, m.Role, m.Text, m.Citations, m.CreationTime);
+
+    /// <summary>Whether this request already took a unit of the monthly quota, so a second attempt doesn't take another.</summary>
+    private sealed class QuotaDecision
+    {
+        public bool? OverQuota { get; set; }
+    }
 }
