@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SmbAgent.BackgroundJobs;
+using SmbAgent.Conversations;
+using SmbAgent.Conversations.State;
 using SmbAgent.Data;
 using SmbAgent.KnowledgeBase;
 using SmbAgent.KnowledgeBase.Ingestion;
@@ -73,6 +75,26 @@ public sealed class ChatStateFixture : IAsyncLifetime
 
         return (owner.TenantId, widgetKey);
     }
+
+    /// <summary>Changes the conversation in the database behind the cache's back, as code outside a turn does.</summary>
+    public Task ChangeConversationAsync(Guid tenantId, string token, Action<Conversation> change) =>
+        InTenantAsync(tenantId, async services =>
+        {
+            var db = services.GetRequiredService<ISmbAgentDbContext>();
+            var hash = ConversationTokens.Hash(token);
+            change(await db.Conversations.SingleAsync(c => c.TokenHash == hash));
+            return await db.SaveChangesAsync();
+        });
+
+    /// <summary>What the admin does after changing a conversation: drop its cached state, knowing tenant and id only.</summary>
+    public Task EvictAsync(Guid tenantId, string token) =>
+        InTenantAsync(tenantId, async services =>
+        {
+            var hash = ConversationTokens.Hash(token);
+            var id = await services.GetRequiredService<ISmbAgentDbContext>().Conversations.Where(c => c.TokenHash == hash).Select(c => c.Id).SingleAsync();
+            await services.GetRequiredService<ConversationStateCache>().EvictAsync(tenantId, id);
+            return id;
+        });
 
     /// <summary>Runs <paramref name="action"/> in a scope of the host, as the tenant.</summary>
     public async Task<T> InTenantAsync<T>(Guid tenantId, Func<IServiceProvider, Task<T>> action)
