@@ -151,13 +151,20 @@ public sealed class ChatAppService(
         }
 
         var turn = new TurnDto(ToDto(visitorMessage), [.. replies.Select(ToDto)], conversation.State);
-        await states.SetAsync(hot.After(conversation, turn, input.IdempotencyKey), cancellationToken);
+        // Saved: the cache follows even if the visitor has gone (a stale copy would only cost the next turn a retry).
+        await states.SetAsync(hot.After(conversation, turn, input.IdempotencyKey), CancellationToken.None);
         return turn;
     }
 
     public async Task<TranscriptDto> GetTranscriptAsync(string token, CancellationToken cancellationToken = default)
     {
-        var conversation = (await FindAsync(token, cancellationToken)).Conversation;
+        // A reload shows the database's state: another host's cached copy may not know yet of the owner's takeover.
+        var hash = HashOf(token);
+        var conversation = await db.Conversations.AsNoTracking()
+                               .Where(c => c.TokenHash == hash && c.Channel == ConversationChannel.Chat)
+                               .Select(c => new { c.Id, c.State })
+                               .FirstOrDefaultAsync(cancellationToken)
+                           ?? throw new EntityNotFoundException(nameof(Conversation), "token");
         var messages = await db.ConversationMessages.AsNoTracking()
             .Where(m => m.ConversationId == conversation.Id)
             .OrderBy(m => m.Sequence)
@@ -165,12 +172,12 @@ public sealed class ChatAppService(
         return new TranscriptDto(conversation.State, [.. messages.Select(ToDto)]);
     }
 
-    private async Task<ConversationHotState> FindAsync(string token, CancellationToken cancellationToken)
-    {
-        var hash = string.IsNullOrWhiteSpace(token) || token.Length > 100 ? string.Empty : ConversationTokens.Hash(token);
-        return await states.FindByTokenAsync(hash, cancellationToken)
-               ?? throw new EntityNotFoundException(nameof(Conversation), "token");
-    }
+    private async Task<ConversationHotState> FindAsync(string token, CancellationToken cancellationToken) =>
+        await states.FindByTokenAsync(HashOf(token), cancellationToken)
+        ?? throw new EntityNotFoundException(nameof(Conversation), "token");
+
+    private static string HashOf(string token) =>
+        string.IsNullOrWhiteSpace(token) || token.Length > 100 ? string.Empty : ConversationTokens.Hash(token);
 
     /// <summary>The stored answer to a message already received with this key: the replies that followed it.</summary>
     private async Task<TurnDto?> ReplayAsync(Conversation conversation, string idempotencyKey, CancellationToken cancellationToken)

@@ -21,7 +21,7 @@ public sealed class ConversationStateCache(ISmbAgentDbContext db, ICurrentTenant
     private static readonly HybridCacheEntryOptions Entry = new()
     {
         Expiration = TimeSpan.FromMinutes(30),
-        LocalCacheExpiration = TimeSpan.FromMinutes(2),
+        LocalCacheExpiration = TimeSpan.FromSeconds(30),
     };
 
     private static readonly HybridCacheEntryOptions ReadOnly = new()
@@ -67,6 +67,8 @@ public sealed class ConversationStateCache(ISmbAgentDbContext db, ICurrentTenant
     /// <summary>
     /// Drops the cached state, so the next turn reads the conversation from the database. Call it after changing a
     /// conversation outside a turn (e.g. the owner taking over); it needs only the tenant and the conversation's id.
+    /// Another host's in-memory copy lives on for at most its local lifetime (30 s); a turn that starts from it fails
+    /// to save on the row version and runs again from the database.
     /// </summary>
     public async Task EvictAsync(Guid tenantId, Guid conversationId, CancellationToken cancellationToken = default) =>
         await cache.RemoveAsync(StateKey(tenantId, conversationId), cancellationToken);
