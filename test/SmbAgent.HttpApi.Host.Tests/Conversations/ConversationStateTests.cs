@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SmbAgent.Conversations;
 using SmbAgent.Data;
 using SmbAgent.Leads;
+using SmbAgent.Workspace;
 using StackExchange.Redis;
 
 namespace SmbAgent.HttpApi.Tests.Conversations;
@@ -135,6 +136,28 @@ public sealed class ConversationStateTests(ChatStateFixture fixture) : IClassFix
         await after.StartAsync();
 
         (await after.SayAsync("I'd like a quote please")).ShouldEndWith("Who are we talking to?");
+    }
+
+    [Fact]
+    public async Task An_edited_welcome_message_greets_the_next_visitor()
+    {
+        var (tenantId, widgetKey) = await fixture.NewBusinessAsync();
+        await fixture.Chat(widgetKey).StartAsync();
+
+        await fixture.InTenantAsync(tenantId, async services =>
+        {
+            var agent = services.GetRequiredService<AgentSettingsAppService>();
+            var input = (await agent.GetAsync()).Input;
+            input.WelcomeMessage = "Hello from the new desk!";
+            input.Voice = null;
+            input.VoiceLanguage = null;
+            input.UsePremiumVoice = null;
+            await agent.UpdateAsync(input);
+            return input;
+        });
+        var started = await fixture.Chat(widgetKey).StartAsync();
+
+        started.GetProperty("widget").GetProperty("welcomeMessage").GetString().ShouldBe("Hello from the new desk!");
     }
 
     private async Task<List<string>> RedisKeysAsync(string part)
