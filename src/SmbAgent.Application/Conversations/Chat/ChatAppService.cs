@@ -91,6 +91,22 @@ public sealed class ChatAppService(
                ?? throw new BusinessException("Chat:Conflict", "Another message of this conversation was being processed; send it again.", 409);
     }
 
+    public async Task<TranscriptDto> GetTranscriptAsync(string token, CancellationToken cancellationToken = default)
+    {
+        // A reload shows the database's state: another host's cached copy may not know yet of the owner's takeover.
+        var hash = HashOf(token);
+        var conversation = await db.Conversations.AsNoTracking()
+                               .Where(c => c.TokenHash == hash && c.Channel == ConversationChannel.Chat)
+                               .Select(c => new { c.Id, c.State })
+                               .FirstOrDefaultAsync(cancellationToken)
+                           ?? throw new EntityNotFoundException(nameof(Conversation), "token");
+        var messages = await db.ConversationMessages.AsNoTracking()
+            .Where(m => m.ConversationId == conversation.Id)
+            .OrderBy(m => m.Sequence)
+            .ToListAsync(cancellationToken);
+        return new TranscriptDto(conversation.State, [.. messages.Select(ToDto)]);
+    }
+
     /// <summary>One turn; null when the conversation changed since its state was read (the cached state is then dropped).</summary>
     private async Task<TurnDto?> TryTurnAsync(string token, SendMessageDto input, QuotaDecision quotaTaken, CancellationToken cancellationToken)
     {
@@ -154,22 +170,6 @@ public sealed class ChatAppService(
         // Saved: the cache follows even if the visitor has gone (a stale copy would only cost the next turn a retry).
         await states.SetAsync(hot.After(conversation, turn, input.IdempotencyKey), CancellationToken.None);
         return turn;
-    }
-
-    public async Task<TranscriptDto> GetTranscriptAsync(string token, CancellationToken cancellationToken = default)
-    {
-        // A reload shows the database's state: another host's cached copy may not know yet of the owner's takeover.
-        var hash = HashOf(token);
-        var conversation = await db.Conversations.AsNoTracking()
-                               .Where(c => c.TokenHash == hash && c.Channel == ConversationChannel.Chat)
-                               .Select(c => new { c.Id, c.State })
-                               .FirstOrDefaultAsync(cancellationToken)
-                           ?? throw new EntityNotFoundException(nameof(Conversation), "token");
-        var messages = await db.ConversationMessages.AsNoTracking()
-            .Where(m => m.ConversationId == conversation.Id)
-            .OrderBy(m => m.Sequence)
-            .ToListAsync(cancellationToken);
-        return new TranscriptDto(conversation.State, [.. messages.Select(ToDto)]);
     }
 
     private async Task<ConversationHotState> FindAsync(string token, CancellationToken cancellationToken) =>
