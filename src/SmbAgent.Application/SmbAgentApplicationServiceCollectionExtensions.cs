@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,6 +54,8 @@ public static class SmbAgentApplicationServiceCollectionExtensions
         services.AddScoped<BusinessProfileAppService>();
         services.AddScoped<AgentSettingsAppService>();
         services.AddScoped<Conversations.Emergencies.EmergencyWordAppService>();
+        services.AddScoped<WorkspaceSettingsCache>();
+        services.AddSingleton<IHybridCacheSerializer<WorkspaceSettings>, EntityJsonSerializer<WorkspaceSettings>>();
         services.AddScoped<LeadQuestionOrderAppService>();
         services.AddScoped<SetupChecklistAppService>();
         services.AddScoped<SmbAgent.Team.TeamAppService>();

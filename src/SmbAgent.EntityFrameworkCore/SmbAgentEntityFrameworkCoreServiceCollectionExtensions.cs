@@ -38,10 +38,19 @@ public static class SmbAgentEntityFrameworkCoreServiceCollectionExtensions
             dataSource.UseVector();
             return dataSource.Build();
         });
+
+        // The DbContext's own pool keeps each session's tenant between uses (see TenantSessionInterceptor); anything
+        // else gets the data source above, whose sessions are reset on close and so name no tenant.
+        services.AddKeyedSingleton(nameof(SmbAgentDbContext), (_, _) =>
+        {
+            var dataSource = TenantSessionInterceptor.ConfigureDataSource(new NpgsqlDataSourceBuilder(connectionString));
+            dataSource.UseVector();
+            return dataSource.Build();
+        });
         services.AddSingleton<TenantSaveChangesInterceptor>();
         services.AddSingleton<TenantSessionInterceptor>();
         services.AddDbContext<SmbAgentDbContext>((sp, options) => options
-            .UseSmbAgentNpgsql(sp.GetRequiredService<NpgsqlDataSource>())
+            .UseSmbAgentNpgsql(sp.GetRequiredKeyedService<NpgsqlDataSource>(nameof(SmbAgentDbContext)))
             .AddInterceptors(sp.GetRequiredService<TenantSaveChangesInterceptor>(), sp.GetRequiredService<TenantSessionInterceptor>()));
         services.AddScoped<ISmbAgentDbContext>(sp => sp.GetRequiredService<SmbAgentDbContext>());
 

@@ -1,11 +1,14 @@
+using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SmbAgent.Conversations.Assistant;
+using SmbAgent.Caching;
 using SmbAgent.Conversations.Chat;
 using SmbAgent.Conversations.Emergencies;
 using SmbAgent.Conversations.Engine;
 using SmbAgent.Conversations.LeadCapture;
 using SmbAgent.Conversations.Takeover;
+using SmbAgent.Conversations.State;
 
 namespace SmbAgent.Conversations;
 
@@ -20,6 +23,8 @@ public static class ConversationServiceCollectionExtensions
         services.AddScoped<ConversationEngine>();
         services.AddScoped<ChatAppService>();
         services.AddScoped<TakeoverAppService>();
+        services.AddScoped<ConversationStateCache>();
+        services.AddSingleton<IHybridCacheSerializer<ConversationHotState>, EntityJsonSerializer<ConversationHotState>>();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using SmbAgent.Auditing;
 using SmbAgent.Conversations;
 using SmbAgent.Features;
@@ -58,6 +59,9 @@ public interface ISmbAgentDbContext
     DbSet<NotificationDelivery> NotificationDeliveries { get; }
 
     DbSet<EmergencyWord> EmergencyWords { get; }
+
+    /// <summary>To drop what a unit of work added or attached when it is abandoned and tried again.</summary>
+    ChangeTracker ChangeTracker { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SmbAgent.Data;
 using SmbAgent.Features;
 using SmbAgent.Tenancy;
+using SmbAgent.Workspace;
 
 namespace SmbAgent.Leads;
 
@@ -11,7 +12,8 @@ public sealed class LeadQuestionAppService(
     ISmbAgentDbContext db,
     ICurrentTenant currentTenant,
     IFeatureChecker features,
-    IValidator<CreateUpdateLeadQuestionDto> validator) : ILeadQuestionAppService
+    IValidator<CreateUpdateLeadQuestionDto> validator,
+    WorkspaceSettingsCache workspace) : ILeadQuestionAppService
 {
     public async Task<IReadOnlyList<LeadQuestionDto>> GetListAsync(CancellationToken cancellationToken = default) =>
         await db.LeadQuestions.AsNoTracking()
@@ -34,6 +36,7 @@ public sealed class LeadQuestionAppService(
         Apply(question, input);
         db.LeadQuestions.Add(question);
         await db.SaveChangesAsync(cancellationToken);
+        await workspace.InvalidateAsync(cancellationToken);
         return ToDto(question);
     }
 
@@ -45,6 +48,7 @@ public sealed class LeadQuestionAppService(
         question.Format = input.Format;
         Apply(question, input);
         await db.SaveChangesAsync(cancellationToken);
+        await workspace.InvalidateAsync(cancellationToken);
         return ToDto(question);
     }
 
@@ -53,6 +57,7 @@ public sealed class LeadQuestionAppService(
         var question = await FindAsync(id, cancellationToken);
         db.LeadQuestions.Remove(question);
         await db.SaveChangesAsync(cancellationToken);
+        await workspace.InvalidateAsync(cancellationToken);
     }
 
     private async Task<LeadQuestion> FindAsync(Guid id, CancellationToken cancellationToken) =>

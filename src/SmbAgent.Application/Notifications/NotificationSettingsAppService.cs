@@ -7,7 +7,7 @@ namespace SmbAgent.Notifications;
 public sealed record NotificationSettingsDto(bool SendVisitorConfirmation);
 
 /// <summary>The current tenant's notification switches; who is notified is on the business profile.</summary>
-public sealed class NotificationSettingsAppService(ISmbAgentDbContext db)
+public sealed class NotificationSettingsAppService(ISmbAgentDbContext db, WorkspaceSettingsCache workspace)
 {
     public async Task<NotificationSettingsDto> GetAsync(CancellationToken cancellationToken = default) =>
         new((await FindAsync(cancellationToken)).SendVisitorConfirmation);
@@ -17,6 +17,7 @@ public sealed class NotificationSettingsAppService(ISmbAgentDbContext db)
         var profile = await FindAsync(cancellationToken);
         profile.SendVisitorConfirmation = input.SendVisitorConfirmation;
         await db.SaveChangesAsync(cancellationToken);
+        await workspace.InvalidateAsync(cancellationToken);
     }
 
     private async Task<BusinessProfile> FindAsync(CancellationToken cancellationToken) =>

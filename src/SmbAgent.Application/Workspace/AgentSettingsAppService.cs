@@ -6,7 +6,11 @@ using SmbAgent.Features;
 namespace SmbAgent.Workspace;
 
 /// <summary>The current tenant's agent settings. Voice settings are enforced against the plan here, not only hidden.</summary>
-public sealed class AgentSettingsAppService(ISmbAgentDbContext db, IFeatureChecker features, IValidator<AgentSettingsInput> validator)
+public sealed class AgentSettingsAppService(
+    ISmbAgentDbContext db,
+    IFeatureChecker features,
+    IValidator<AgentSettingsInput> validator,
+    WorkspaceSettingsCache workspace)
 {
     public async Task<AgentSettingsView> GetAsync(CancellationToken cancellationToken = default)
     {
@@ -69,6 +73,7 @@ public sealed class AgentSettingsAppService(ISmbAgentDbContext db, IFeatureCheck
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await workspace.InvalidateAsync(cancellationToken);
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

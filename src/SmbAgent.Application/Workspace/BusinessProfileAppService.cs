@@ -11,7 +11,8 @@ public sealed class BusinessProfileAppService(
     ISmbAgentDbContext db,
     ICurrentTenant currentTenant,
     ITenantStore tenantStore,
-    IValidator<BusinessProfileInput> validator)
+    IValidator<BusinessProfileInput> validator,
+    WorkspaceSettingsCache workspace)
 {
     public async Task<BusinessProfileInput> GetAsync(CancellationToken cancellationToken = default)
     {
@@ -59,6 +60,7 @@ public sealed class BusinessProfileAppService(
             c.Kind == ContactKind.Phone ? E164PhoneNumbers.Normalize(c.Value, country)! : c.Value!.Trim(),
             Blank(c.Name)))];
         await db.SaveChangesAsync(cancellationToken);
+        await workspace.InvalidateAsync(cancellationToken);
 
         var tenant = await FindTenantAsync(cancellationToken);
         if (tenant.Name != name)

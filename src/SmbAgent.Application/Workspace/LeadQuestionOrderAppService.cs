@@ -5,7 +5,7 @@ using SmbAgent.Leads;
 namespace SmbAgent.Workspace;
 
 /// <summary>Puts the current tenant's lead questions in the order the owner chose (drag and drop or move buttons).</summary>
-public sealed class LeadQuestionOrderAppService(ISmbAgentDbContext db)
+public sealed class LeadQuestionOrderAppService(ISmbAgentDbContext db, WorkspaceSettingsCache workspace)
 {
     /// <summary>
     /// <paramref name="orderedIds"/> must list every question of the tenant exactly once; an id of another
@@ -27,6 +27,7 @@ public sealed class LeadQuestionOrderAppService(ISmbAgentDbContext db)
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await workspace.InvalidateAsync(cancellationToken);
     }
 
     /// <summary>Swaps the question with its neighbour above (<paramref name="offset"/> -1) or below (+1).</summary>
@@ -52,5 +53,6 @@ public sealed class LeadQuestionOrderAppService(ISmbAgentDbContext db)
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await workspace.InvalidateAsync(cancellationToken);
     }
 }

@@ -104,4 +104,10 @@ public sealed class Conversation : IMultiTenant, IHasCreationTime
         ResumeState = null;
         TakenOverByUserId = null;
     }
+
+    /// <summary>
+    /// The row version (PostgreSQL's <c>xmin</c>): a turn saves only over the version it started from, so a turn that
+    /// read a stale cached copy, or raced another turn or the owner, fails instead of overwriting newer state.
+    /// </summary>
+    public uint Version { get; private set; }
 }

@@ -113,6 +113,32 @@ public sealed class OwnerWordsAndConfirmationChatTests(SmtpApiFixture fixture) :
         fixture.Smtp.Messages.ShouldNotContain(m => m.Recipients.Contains(visitor));
     }
 
+    [Fact]
+    public async Task Words_and_switches_changed_while_visitors_chat_apply_from_the_next_turn()
+    {
+        var business = await NewBusinessAsync();
+        var first = await StartAsync(business);
+        (await first.SayAsync("Our pool pump is making a grinding noise")).ShouldNotContain("emergency");
+
+        await AsOwnerAsync(business, async sp =>
+        {
+            await sp.GetRequiredService<EmergencyWordAppService>().CreateAsync(new CreateEmergencyWordDto { Phrase = "pool pump", Level = LeadPriority.Urgent });
+            await sp.GetRequiredService<NotificationSettingsAppService>().UpdateAsync(new NotificationSettingsDto(SendVisitorConfirmation: true));
+        });
+        (await first.SayAsync("The pool pump is still grinding")).ShouldContain("emergency");
+
+        var second = await StartAsync(business);
+        var visitor = $"kim-{Guid.NewGuid():N}@example.com";
+        (await second.SayAsync("I'd like a quote for a new bathroom")).ShouldEndWith("What's your name?");
+        await second.SayAsync("Kim Park");
+        await second.SayAsync("+1 415 555 0135");
+        await second.SayAsync(visitor);
+        await second.SayAsync("Re-tiling the bathroom");
+
+        var deliveries = await WaitUntilSentAsync(business.TenantId, (await LeadsAsync(business.TenantId)).Single(l => l.Email == visitor).Id);
+        deliveries.ShouldContain(d => d.Kind == NotificationKind.VisitorConfirmation && d.Recipient == visitor);
+    }
+
     private sealed record Business(Guid TenantId, string WidgetKey, string OwnerEmail);
 
     private async Task<ChatClient> StartAsync(Business business, string? language = null)
@@ -141,6 +167,20 @@ public sealed class OwnerWordsAndConfirmationChatTests(SmtpApiFixture fixture) :
 
         var widgetKey = await db.Tenants.Where(t => t.Id == owner.TenantId).Select(t => t.WidgetKey).SingleAsync();
         return new Business(owner.TenantId, widgetKey, owner.Email);
+    }
+
+    private async Task AsOwnerAsync(Business business, Func<IServiceProvider, Task> action)
+    {
+        await using var scope = fixture.Api.Factory.Services.CreateAsyncScope();
+        using var tenant = scope.ServiceProvider.GetRequiredService<ICurrentTenant>().Change(business.TenantId);
+        await action(scope.ServiceProvider);
+    }
+
+    private async Task<List<Lead>> LeadsAsync(Guid tenantId)
+    {
+        await using var scope = fixture.Api.Factory.Services.CreateAsyncScope();
+        using var tenant = scope.ServiceProvider.GetRequiredService<ICurrentTenant>().Change(tenantId);
+        return await scope.ServiceProvider.GetRequiredService<ISmbAgentDbContext>().Leads.AsNoTracking().ToListAsync();
     }
 
     private async Task<Lead> LeadAsync(Guid tenantId)

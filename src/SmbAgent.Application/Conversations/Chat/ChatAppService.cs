@@ -4,6 +4,7 @@ using Npgsql;
 using SmbAgent.BackgroundJobs;
 using SmbAgent.Conversations.Emergencies;
 using SmbAgent.Conversations.Engine;
+using SmbAgent.Conversations.State;
 using SmbAgent.Data;
 using SmbAgent.Features;
 using SmbAgent.KnowledgeBase;
@@ -16,11 +17,15 @@ namespace SmbAgent.Conversations.Chat;
 
 /// <summary>
 /// The widget's conversation, for the current tenant (resolved from the public widget key). The visitor holds only
-/// the token; history and flow state are read from the database on every turn, never taken from the client.
+/// the token; flow state comes from the server's hot state (rebuilt from the database on a miss), never from the
+/// client. Every turn writes the conversation and its messages to the database in one SaveChanges, over the row
+/// version it read: a turn that read stale state reloads it from the database and runs once more.
 /// </summary>
 public sealed class ChatAppService(
     ISmbAgentDbContext db,
     ICurrentTenant currentTenant,
+    ConversationStateCache states,
+    WorkspaceSettingsCache workspace,
     ITenantStore tenants,
     IFeatureChecker features,
     UsageQuota quota,
@@ -37,9 +42,7 @@ public sealed class ChatAppService(
     public async Task<ConversationStartedDto> StartAsync(StartConversationDto input, string? visitor, CancellationToken cancellationToken = default)
     {
         var tenantId = currentTenant.Id ?? throw new BusinessException("Tenancy:NoTenant", "A conversation belongs to a business.", 403);
-        var agent = await db.AgentSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken)
-                    ?? throw new EntityNotFoundException(nameof(AgentSettings), tenantId);
-        var profile = await db.BusinessProfiles.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        var (profile, agent, _, _) = await workspace.GetAsync(cancellationToken);
         var business = (await tenants.FindAsync(tenantId, cancellationToken))?.Name ?? string.Empty;
         var language = input.Language is { } asked && KnowledgeLanguages.IsSupported(asked) ? asked : agent.Language;
         var now = Now();
@@ -59,6 +62,7 @@ public sealed class ChatAppService(
         db.Conversations.Add(conversation);
         db.ConversationMessages.Add(welcome);
         await db.SaveChangesAsync(cancellationToken);
+        await states.AddAsync(ConversationHotState.New(conversation), cancellationToken);
 
         var widget = new WidgetConfigurationDto(
             agent.AgentName,
@@ -76,24 +80,69 @@ public sealed class ChatAppService(
     public async Task<TurnDto> SendAsync(string token, SendMessageDto input, CancellationToken cancellationToken = default)
     {
         await messageValidator.ValidateAndThrowAsync(input, cancellationToken);
-        var conversation = await FindAsync(token, cancellationToken);
-        if (await ReplayAsync(conversation, input.IdempotencyKey, cancellationToken) is { } replay)
+        var quotaTaken = new QuotaDecision();
+        if (await TryTurnAsync(token, input, quotaTaken, cancellationToken) is { } turn)
+        {
+            return turn;
+        }
+
+        // The state the turn started from was stale (another host's copy, the owner, or another message of this
+        // conversation saved first): once more from the database, where a retried message now finds its answer.
+        db.ChangeTracker.Clear();
+        return await TryTurnAsync(token, input, quotaTaken, cancellationToken)
+               ?? throw new BusinessException("Chat:Conflict", "Another message of this conversation was being processed; send it again.", 409);
+    }
+
+    /// <summary>The messages after sequence <paramref name="after"/> (all of them from 0): the widget polls it for what the team writes.</summary>
+    public async Task<TranscriptDto> GetTranscriptAsync(string token, int after = 0, CancellationToken cancellationToken = default)
+    {
+        // A reload shows the database's state: another host's cached copy may not know yet of the owner's takeover.
+        var hash = HashOf(token);
+        var conversation = await db.Conversations.AsNoTracking()
+                               .Where(c => c.TokenHash == hash && c.Channel == ConversationChannel.Chat)
+                               .Select(c => new { c.Id, c.State })
+                               .FirstOrDefaultAsync(cancellationToken)
+                           ?? throw new EntityNotFoundException(nameof(Conversation), "token");
+        var messages = await db.ConversationMessages.AsNoTracking()
+            .Where(m => m.ConversationId == conversation.Id && m.Sequence > after)
+            .OrderBy(m => m.Sequence)
+            .ToListAsync(cancellationToken);
+        return new TranscriptDto(conversation.State, [.. messages.Select(ToDto)]);
+    }
+
+    /// <summary>One turn; null when the conversation changed since its state was read (the cached state is then dropped).</summary>
+    private async Task<TurnDto?> TryTurnAsync(string token, SendMessageDto input, QuotaDecision quotaTaken, CancellationToken cancellationToken)
+    {
+        var hot = await FindAsync(token, cancellationToken);
+        var conversation = hot.Conversation;
+        if (hot.FindTurn(input.IdempotencyKey) is { } stored)
+        {
+            return stored with { State = conversation.State };
+        }
+
+        if (hot.MayHaveReceived(input.IdempotencyKey) && await ReplayAsync(conversation, input.IdempotencyKey, cancellationToken) is { } replay)
         {
             return replay;
         }
 
         var now = Now();
-        var recent = await db.ConversationMessages.CountAsync(
-            m => m.ConversationId == conversation.Id && m.Role == MessageRole.Visitor && m.CreationTime > now.AddMinutes(-1), cancellationToken);
-        if (recent >= MaxMessagesPerMinute)
+        if (hot.VisitorMessagesSince(now.AddMinutes(-1)) >= MaxMessagesPerMinute)
         {
             throw new BusinessException("Chat:TooManyMessages", "Too many messages: please wait a moment before sending more.", 429);
         }
 
+        // A previous turn in this scope may still track its own copy; this turn's copy is the one to save.
+        foreach (var earlier in db.ChangeTracker.Entries<Conversation>().Where(e => e.Entity.Id == conversation.Id).ToList())
+        {
+            earlier.State = EntityState.Detached;
+        }
+
+        db.Conversations.Attach(conversation);
         if (!conversation.Counted)
         {
             conversation.Counted = true;
-            conversation.OverQuota = !await quota.TryConsumeAsync(UsageMetrics.Conversations, SmbFeatures.Chat.MaxConversationsPerMonth, cancellationToken);
+            quotaTaken.OverQuota ??= !await quota.TryConsumeAsync(UsageMetrics.Conversations, SmbFeatures.Chat.MaxConversationsPerMonth, cancellationToken);
+            conversation.OverQuota = quotaTaken.OverQuota.Value;
         }
 
         var settings = await SettingsAsync(conversation, now, cancellationToken);
@@ -120,10 +169,10 @@ public sealed class ChatAppService(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            // Another request of this conversation won the race (the same retried message, or one sent in parallel).
-            throw new BusinessException("Chat:Conflict", "Another message of this conversation was being processed; send it again.", 409);
+            await states.EvictAsync(conversation.TenantId, conversation.Id, cancellationToken);
+            return null;
         }
 
         foreach (var delivery in deliveries)
@@ -131,26 +180,18 @@ public sealed class ChatAppService(
             jobs.Enqueue(new DeliverNotificationArgs(delivery.Id));
         }
 
-        return new TurnDto(ToDto(visitorMessage), [.. replies.Select(ToDto)], conversation.State);
+        var turn = new TurnDto(ToDto(visitorMessage), [.. replies.Select(ToDto)], conversation.State);
+        // Saved: the cache follows even if the visitor has gone (a stale copy would only cost the next turn a retry).
+        await states.SetAsync(hot.After(conversation, turn, input.IdempotencyKey), CancellationToken.None);
+        return turn;
     }
 
-    /// <summary>The messages after sequence <paramref name="after"/> (all of them from 0): the widget polls it for what the team writes.</summary>
-    public async Task<TranscriptDto> GetTranscriptAsync(string token, int after = 0, CancellationToken cancellationToken = default)
-    {
-        var conversation = await FindAsync(token, cancellationToken);
-        var messages = await db.ConversationMessages.AsNoTracking()
-            .Where(m => m.ConversationId == conversation.Id && m.Sequence > after)
-            .OrderBy(m => m.Sequence)
-            .ToListAsync(cancellationToken);
-        return new TranscriptDto(conversation.State, [.. messages.Select(ToDto)]);
-    }
+    private async Task<ConversationHotState> FindAsync(string token, CancellationToken cancellationToken) =>
+        await states.FindByTokenAsync(HashOf(token), cancellationToken)
+        ?? throw new EntityNotFoundException(nameof(Conversation), "token");
 
-    private async Task<Conversation> FindAsync(string token, CancellationToken cancellationToken)
-    {
-        var hash = string.IsNullOrWhiteSpace(token) || token.Length > 100 ? string.Empty : ConversationTokens.Hash(token);
-        return await db.Conversations.FirstOrDefaultAsync(c => c.TokenHash == hash && c.Channel == ConversationChannel.Chat, cancellationToken)
-               ?? throw new EntityNotFoundException(nameof(Conversation), "token");
-    }
+    private static string HashOf(string token) =>
+        string.IsNullOrWhiteSpace(token) || token.Length > 100 ? string.Empty : ConversationTokens.Hash(token);
 
     /// <summary>The stored answer to a message already received with this key: the replies that followed it.</summary>
     private async Task<TurnDto?> ReplayAsync(Conversation conversation, string idempotencyKey, CancellationToken cancellationToken)
@@ -173,11 +214,8 @@ public sealed class ChatAppService(
 
     private async Task<TurnSettings> SettingsAsync(Conversation conversation, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var profile = await db.BusinessProfiles.AsNoTracking().FirstOrDefaultAsync(cancellationToken)
-                      ?? new BusinessProfile(Guid.Empty, conversation.TenantId, BusinessType.Other, "UTC", "US");
-        var agent = await db.AgentSettings.AsNoTracking().FirstAsync(cancellationToken);
-        var questions = await db.LeadQuestions.AsNoTracking().OrderBy(q => q.Position).ToListAsync(cancellationToken);
-        var words = await db.EmergencyWords.AsNoTracking().Select(w => new OwnerEmergencyWord(w.Phrase, w.Level)).ToListAsync(cancellationToken);
+        var (profile, agent, questions, words) = await workspace.GetAsync(cancellationToken);
+        profile ??= new BusinessProfile(Guid.Empty, conversation.TenantId, BusinessType.Other, "UTC", "US");
         return new TurnSettings(profile, agent, questions, now, conversation.OverQuota) { EmergencyWords = words };
     }
 
@@ -201,4 +239,10 @@ public sealed class ChatAppService(
     }
 
     private static ChatMessageDto ToDto(ConversationMessage m) => new(m.Sequence, m.Role, m.Text, m.Citations, m.CreationTime);
+
+    /// <summary>Whether this request already took a unit of the monthly quota, so a second attempt doesn't take another.</summary>
+    private sealed class QuotaDecision
+    {
+        public bool? OverQuota { get; set; }
+    }
 }

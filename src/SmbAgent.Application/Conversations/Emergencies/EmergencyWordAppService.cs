@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using SmbAgent.Data;
 using SmbAgent.Tenancy;
+using SmbAgent.Workspace;
 
 namespace SmbAgent.Conversations.Emergencies;
 
@@ -16,6 +17,7 @@ public sealed partial class EmergencyWordAppService(
     ISmbAgentDbContext db,
     ICurrentTenant currentTenant,
     IValidator<CreateEmergencyWordDto> validator,
+    WorkspaceSettingsCache workspace,
     TimeProvider clock)
 {
     public async Task<IReadOnlyList<EmergencyWordDto>> GetListAsync(CancellationToken cancellationToken = default) =>
@@ -50,6 +52,7 @@ public sealed partial class EmergencyWordAppService(
             throw Duplicate(phrase);
         }
 
+        await workspace.InvalidateAsync(cancellationToken);
         return new EmergencyWordDto(word.Id, word.Phrase, word.Level);
     }
 
@@ -59,6 +62,7 @@ public sealed partial class EmergencyWordAppService(
                    ?? throw new EntityNotFoundException(nameof(EmergencyWord), id);
         db.EmergencyWords.Remove(word);
         await db.SaveChangesAsync(cancellationToken);
+        await workspace.InvalidateAsync(cancellationToken);
     }
 
     private static BusinessException Duplicate(string phrase) =>

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using SmbAgent.Conversations.State;
 using SmbAgent.Data;
 using SmbAgent.Leads;
 
@@ -15,7 +16,7 @@ namespace SmbAgent.Conversations.Takeover;
 /// turn racing it collides on the unique (conversation, sequence) index instead of silently overwriting the state:
 /// the loser of that race is the one that fails. Here the loser reloads and tries once more.
 /// </remarks>
-public sealed class TakeoverAppService(ISmbAgentDbContext db, IValidator<OwnerMessageDto> messageValidator, TimeProvider clock)
+public sealed class TakeoverAppService(ISmbAgentDbContext db, ConversationStateCache states, IValidator<OwnerMessageDto> messageValidator, TimeProvider clock)
 {
     private const int Attempts = 2;
 
@@ -107,16 +108,18 @@ public sealed class TakeoverAppService(ISmbAgentDbContext db, IValidator<OwnerMe
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
+                // Saved: the visitor's next turn must not run on the cached state from before this change.
+                await states.EvictAsync(conversation.TenantId, conversation.Id, CancellationToken.None);
                 return message;
             }
-            catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+            catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
             {
                 if (attempt == Attempts)
                 {
                     throw new BusinessException("Takeover:Conflict", "The visitor was writing at the same moment; try again.", 409);
                 }
 
-                // A visitor's turn took that sequence first: start again from what it left.
+                // A visitor's turn saved first (its sequence, or the row's version): start again from what it left.
                 db.ConversationMessages.Remove(message);
                 await db.Conversations.Entry(conversation).ReloadAsync(cancellationToken);
             }

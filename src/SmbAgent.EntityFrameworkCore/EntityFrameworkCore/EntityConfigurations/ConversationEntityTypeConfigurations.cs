@@ -15,6 +15,7 @@ internal sealed class ConversationEntityTypeConfiguration : IEntityTypeConfigura
         builder.Property(c => c.Visitor).HasMaxLength(ConversationConsts.MaxVisitorLength);
         builder.Property(c => c.Language).HasMaxLength(ConversationConsts.MaxLanguageLength).IsRequired();
         builder.Property(c => c.Answers).HasJsonConversion();
+        builder.Property(c => c.Version).IsRowVersion();
         builder.HasIndex(c => c.TokenHash).IsUnique();
         builder.HasIndex(c => new { c.TenantId, c.LastActivityTime });
 

@@ -328,6 +328,12 @@ namespace SmbAgent.EntityFrameworkCore.Migrations
                         .HasColumnName("token_hash")
                         .IsFixedLength();
 
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.Property<string>("Visitor")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
