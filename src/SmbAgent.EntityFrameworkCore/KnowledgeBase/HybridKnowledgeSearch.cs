@@ -114,11 +114,11 @@ public sealed partial class HybridKnowledgeSearch(
                     similarities.TryGetValue(f.Key, out var s) ? s.Score : null, ranks.TryGetValue(f.Key, out var r) ? r : null);
             })
             .ToList();
-        // Without the current model's vector (it was too slow or failed) words are the only evidence left: a passage
-        // holding every word of the question. Vectors of a previous model alone don't count as a judgement.
-        var found = questionVectors.Any(v => v.Model.Model == embeddingModels.Current.Model)
-            ? passages.Any(p => similarities.TryGetValue(p.ChunkId, out var s) && s.Score >= s.Threshold)
-            : byText.Count > 0 && byText[0].AllWords;
+        // Passages of a model the question couldn't be embedded with (too slow, failed, no longer configured) have
+        // only their words as evidence: a passage holding every word of the question.
+        var unjudged = questionVectors.Count < models.Count;
+        var found = passages.Any(p => similarities.TryGetValue(p.ChunkId, out var s) && s.Score >= s.Threshold)
+                    || (unjudged && byText.Count > 0 && byText[0].AllWords);
         return new KnowledgeSearchResult(found, passages);
     }
 
