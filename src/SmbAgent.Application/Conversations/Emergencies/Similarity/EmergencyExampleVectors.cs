@@ -37,7 +37,6 @@ public sealed class EmergencyExampleVectors(IEmbeddingGenerator<string, Embeddin
         }
 
         var dimensions = vectors[0].Length;
-
         return new ExampleVectors(dimensions, vectors[..EmergencyExamples.Urgent.Count], vectors[EmergencyExamples.Urgent.Count..]);
     }
 
@@ -64,7 +63,6 @@ public sealed class EmergencyExampleVectors(IEmbeddingGenerator<string, Embeddin
 
         return sum;
     }
-
 }
 
 /// <summary>The examples of each level as unit vectors, in the order of <see cref="EmergencyExamples"/>.</summary>
