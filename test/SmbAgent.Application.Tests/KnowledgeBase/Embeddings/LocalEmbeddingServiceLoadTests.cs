@@ -11,7 +11,9 @@ namespace SmbAgent.Application.Tests.KnowledgeBase.Embeddings;
 /// <summary>
 /// The local model service (this checkout's embeddings/server.js, started on a port of its own) under clients
 /// that give up on requests, as the chat's emergency check did: every request that is waited for is answered.
+/// It keeps both cores busy for seconds, so it runs alone rather than beside tests that time the model.
 /// </summary>
+[Collection(RunAlone.Name)]
 public sealed class LocalEmbeddingServiceLoadTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private Process? _service;
@@ -131,4 +133,10 @@ public sealed class LocalEmbeddingServiceLoadTests(ITestOutputHelper output) : I
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+}
+
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class RunAlone
+{
+    public const string Name = "Load tests, run alone";
 }
