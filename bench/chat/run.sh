@@ -7,7 +7,8 @@
 #                     [--memory-conversations M] [--memory-turns T] [--profile-turns N] [--database NAME]
 #
 # Uses the shared local services (scripts/services.sh up is idempotent) and a database of its own
-# (default smbagent_chatbench), created afresh from template1 on every run.
+# (default smbagent_chatbench), created afresh from template1 on every run. BENCH_EMBEDDINGS_ENDPOINT (ending in
+# /v1) points the host at another embeddings service, e.g. this checkout's embeddings/server.js on a port of its own.
 set -euo pipefail
 
 ROOT=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/../.." && pwd -P)
@@ -15,6 +16,9 @@ cd "$ROOT"
 scripts/services.sh up >/dev/null
 # shellcheck disable=SC1091
 source "$(scripts/services.sh env)"
+if [[ -n "${BENCH_EMBEDDINGS_ENDPOINT:-}" ]]; then
+  export Embeddings__Endpoint="$BENCH_EMBEDDINGS_ENDPOINT"
+fi
 
 dotnet build bench/chat -c Release --nologo -v quiet -clp:ErrorsOnly
 exec dotnet bench/chat/bin/Release/net10.0/SmbAgent.Bench.Chat.dll "$@"

@@ -9,9 +9,9 @@ using SmbAgent.EntityFrameworkCore;
 namespace SmbAgent.Bench.Chat.Experiments;
 
 /// <summary>
-/// Puts the per-request parts of a <see cref="HostVariant"/> in front of the host's own pipeline: the turn's
-/// embedding memo, and the request's database connection opened once (EF then keeps it for every query of the
-/// request, and the tenant session interceptor sets the tenant on it once it is known, instead of on every open).
+/// Puts the per-request part of a <see cref="HostVariant"/> in front of the host's own pipeline: the request's
+/// database connection opened once (EF then keeps it for every query of the request, and the tenant session
+/// interceptor sets the tenant on it once it is known, instead of on every open).
 /// </summary>
 public sealed class ExperimentMiddleware(HostVariant variant) : IStartupFilter
 {
@@ -25,7 +25,6 @@ public sealed class ExperimentMiddleware(HostVariant variant) : IStartupFilter
                 return;
             }
 
-            using var memo = variant.EmbedOncePerTurn ? TurnEmbeddingMemo.Begin() : null;
             var db = variant.ConnectionPerRequest ? context.RequestServices.GetRequiredService<SmbAgentDbContext>() : null;
             if (db is not null)
             {

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using SmbAgent.Bench.Chat.Data;
 using SmbAgent.Bench.Chat.Experiments;
 using SmbAgent.Bench.Chat.Measure;
@@ -15,8 +16,9 @@ namespace SmbAgent.Bench.Chat.Hosting;
 
 /// <summary>
 /// The real API host (its Program: endpoints, middleware, job server, rate limiter) in this process on Kestrel
-/// with a loopback port, in the Production environment. As shipped, the only change is a timing wrapper around
-/// the registered embedding generator; a <see cref="HostVariant"/> adds its proposed changes around it.
+/// with a loopback port, in the Production environment. As shipped, the only changes are a timing wrapper around
+/// the registered embedding generator and a log reader counting emergency checks that gave up; a
+/// <see cref="HostVariant"/> adds its proposed change.
 /// </summary>
 public sealed class ChatHost(BenchSettings settings, TurnProfiler profiler, HostVariant variant) : WebApplicationFactory<Program>
 {
@@ -42,21 +44,14 @@ public sealed class ChatHost(BenchSettings settings, TurnProfiler profiler, Host
         {
             var registered = services.Last(d => d.ServiceType == GeneratorType);
             services.Remove(registered);
-            services.AddSingleton(GeneratorType, sp => Wrap(Resolve(registered, sp)));
+            services.AddSingleton(GeneratorType, sp => new TimedEmbeddingGenerator(Resolve(registered, sp)));
+            services.AddSingleton<ILoggerProvider, EmergencyCheckGiveUps>();
             services.AddSingleton<IStartupFilter>(new ProfilingStartupFilter(profiler));
-            if (variant.EmbedOncePerTurn || variant.ConnectionPerRequest)
+            if (variant.ConnectionPerRequest)
             {
                 services.AddSingleton<IStartupFilter>(new ExperimentMiddleware(variant));
             }
         });
-    }
-
-    /// <summary>What the application calls: the memo (a hit is no model call), the timing, the batching, the model.</summary>
-    private IEmbeddingGenerator<string, Embedding<float>> Wrap(IEmbeddingGenerator<string, Embedding<float>> model)
-    {
-        IEmbeddingGenerator<string, Embedding<float>> generator = variant.BatchEmbeddings ? new CoalescingEmbeddingGenerator(model) : model;
-        generator = new TimedEmbeddingGenerator(generator);
-        return variant.EmbedOncePerTurn ? new TurnEmbeddingMemo(generator) : generator;
     }
 
     private sealed class ProfilingStartupFilter(TurnProfiler profiler) : IStartupFilter

@@ -107,8 +107,8 @@ public sealed class TurnProfiler : IDisposable
         }
     }
 
-    /// <summary>A caller stopped waiting for a model call another caller of the turn still waits for (a shared embedding).</summary>
-    public static void RecordAbandonedWait() => CurrentTurn.Value?.AddFailure();
+    /// <summary>The turn's emergency check stopped waiting for the model (the call goes on for the knowledge search).</summary>
+    public static void RecordEmergencyCheckGaveUp() => CurrentTurn.Value?.AddFailure();
 
     /// <summary>The duration of each model call made by a turn that finished between two timestamps.</summary>
     public static Percentiles EmbeddingCallsBetween(long from, long to) =>

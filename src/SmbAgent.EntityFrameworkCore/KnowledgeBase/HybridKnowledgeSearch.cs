@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -15,12 +16,14 @@ namespace SmbAgent.KnowledgeBase;
 
 /// <summary>
 /// Hybrid retrieval in raw SQL: pgvector HNSW (cosine) and PostgreSQL full text, each filtered by tenant inside
-/// its own query (row-level security is the second wall), fused by reciprocal rank.
+/// its own query (row-level security is the second wall), fused by reciprocal rank. The question is embedded
+/// through the scope's memo, so a chat turn whose emergency check embedded the same text makes no second model call.
 /// </summary>
 public sealed partial class HybridKnowledgeSearch(
     SmbAgentDbContext db,
     ICurrentTenant currentTenant,
     EmbeddingModels embeddingModels,
+    ScopedEmbeddingMemo turnEmbeddings,
     IOptions<KnowledgeSearchOptions> options,
     ILogger<HybridKnowledgeSearch> logger) : IKnowledgeSearch
 {
@@ -50,10 +53,10 @@ public sealed partial class HybridKnowledgeSearch(
         top = Math.Clamp(top, 1, 50);
         var settings = options.Value;
         var candidates = Math.Max(settings.CandidatesPerSearch, top);
-        var questionVectors = await EmbedQuestionAsync(question, models, cancellationToken);
+        var questionVectors = await EmbedQuestionAsync(question, models, settings.EmbeddingTimeout, cancellationToken);
 
         var byVector = new List<(EmbeddingModelInfo Model, List<RankedChunk> Ranked)>();
-        List<RankedChunk> byText;
+        List<TextRankedChunk> byText;
         var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         await using (transaction)
         {
@@ -70,7 +73,7 @@ public sealed partial class HybridKnowledgeSearch(
             }
 
             var near = byVector.SelectMany(v => v.Ranked.Select(c => c.ChunkId)).Distinct().ToArray();
-            byText = await db.Database.SqlQueryRaw<RankedChunk>(TextSql, [
+            byText = await db.Database.SqlQueryRaw<TextRankedChunk>(TextSql, [
                     .. Parameters(tenantId, candidates, new NpgsqlParameter("q", question)),
                     new NpgsqlParameter("configs", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = TextSearchConfigs },
                     new NpgsqlParameter("near", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = near },
@@ -111,15 +114,21 @@ public sealed partial class HybridKnowledgeSearch(
                     similarities.TryGetValue(f.Key, out var s) ? s.Score : null, ranks.TryGetValue(f.Key, out var r) ? r : null);
             })
             .ToList();
-        var found = passages.Any(p => similarities.TryGetValue(p.ChunkId, out var s) && s.Score >= s.Threshold);
+        // Passages of a model the question couldn't be embedded with (too slow, failed, no longer configured) have
+        // only their words as evidence: a passage holding every word of the question.
+        var unjudged = questionVectors.Count < models.Count;
+        var found = passages.Any(p => similarities.TryGetValue(p.ChunkId, out var s) && s.Score >= s.Threshold)
+                    || (unjudged && byText.Count > 0 && byText[0].AllWords);
         return new KnowledgeSearchResult(found, passages);
     }
 
     /// <summary>
-    /// The question in every model the tenant's vectors come from. A previous model that can't be reached (or fails)
-    /// is skipped: its sources are still found by full text until they are re-embedded.
+    /// The question in every model the tenant's vectors come from. A model that can't be reached, fails or takes
+    /// longer than <paramref name="budget"/> is skipped: its sources are still found by full text. The current
+    /// model's call is the scope's memo, and past the budget the search stops waiting without cancelling it.
     /// </summary>
-    private async Task<List<(EmbeddingModelInfo Model, float[] Vector)>> EmbedQuestionAsync(string question, List<string> models, CancellationToken cancellationToken)
+    private async Task<List<(EmbeddingModelInfo Model, float[] Vector)>> EmbedQuestionAsync(
+        string question, List<string> models, TimeSpan budget, CancellationToken cancellationToken)
     {
         var vectors = new List<(EmbeddingModelInfo, float[])>(models.Count);
         foreach (var name in models.OrderBy(m => m == embeddingModels.Current.Model ? 0 : 1))
@@ -130,12 +139,13 @@ public sealed partial class HybridKnowledgeSearch(
                 continue;
             }
 
+            var generator = name == embeddingModels.Current.Model ? turnEmbeddings : model.Generator;
             try
             {
-                var embedding = (await model.Generator.GenerateAsync([question], cancellationToken: cancellationToken))[0];
-                vectors.Add((model.Info, embedding.Vector.ToArray()));
+                var embedding = await generator.GenerateVectorAsync(question, cancellationToken: cancellationToken).WaitAsync(budget, cancellationToken);
+                vectors.Add((model.Info, embedding.ToArray()));
             }
-            catch (Exception e) when (name != embeddingModels.Current.Model && e is not OperationCanceledException)
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
                 LogModelFailed(logger, name, e);
             }
@@ -186,7 +196,7 @@ public sealed partial class HybridKnowledgeSearch(
             SELECT c.id, c.ts_config, c.search_vector
             FROM q JOIN kb_chunks c ON c.ts_config = q.config AND c.search_vector @@ q.all_words
             WHERE c.tenant_id = @tenant)
-        SELECT h.id AS chunk_id, ts_rank_cd(h.search_vector, q.any_word)::double precision AS score
+        SELECT h.id AS chunk_id, ts_rank_cd(h.search_vector, q.any_word)::double precision AS score, h.search_vector @@ q.all_words AS all_words
         FROM candidates h
         JOIN q ON q.config = h.ts_config
         WHERE h.search_vector @@ q.any_word
@@ -200,7 +210,7 @@ public sealed partial class HybridKnowledgeSearch(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Vectors of the previous embedding model {Model} can't be searched: it is not configured any more")]
     private static partial void LogModelUnavailable(ILogger logger, string model);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The previous embedding model {Model} failed; its sources are searched by full text only")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The embedding model {Model} failed or exceeded the search's budget; its sources are searched by full text only")]
     private static partial void LogModelFailed(ILogger logger, string model, Exception exception);
 
     [GeneratedRegex("^[A-Za-z0-9._-]+$")]
@@ -208,4 +218,6 @@ public sealed partial class HybridKnowledgeSearch(
 
     // Columns are snake_case: the naming convention maps query types too.
     private sealed record RankedChunk(Guid ChunkId, double Score);
+
+    private sealed record TextRankedChunk(Guid ChunkId, double Score, bool AllWords);
 }

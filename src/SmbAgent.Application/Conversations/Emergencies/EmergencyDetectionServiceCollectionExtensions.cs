@@ -8,9 +8,10 @@ namespace SmbAgent.Conversations.Emergencies;
 public static class EmergencyDetectionServiceCollectionExtensions
 {
     /// <summary>
-    /// <see cref="EmergencyDetector"/> and its two halves, as singletons: the lexicon is compiled once and the
-    /// example vectors are cached for the life of the process. Needs the embedding generator and its
-    /// <see cref="KnowledgeBase.Embeddings.EmbeddingModelInfo"/> (<c>AddEmbeddings</c>) and logging.
+    /// <see cref="EmergencyDetector"/> and its two halves. The lexicon is compiled once and the example vectors
+    /// are cached for the life of the process (singletons); the detector and the similarity are scoped, so a
+    /// turn's text is embedded once for the check and the knowledge search. Needs the embedding generator, its
+    /// <see cref="KnowledgeBase.Embeddings.EmbeddingModelInfo"/> and the scope's memo (<c>AddEmbeddings</c>) and logging.
     /// </summary>
     public static IServiceCollection AddEmergencyDetection(this IServiceCollection services, IConfiguration configuration)
     {
@@ -22,8 +23,9 @@ public static class EmergencyDetectionServiceCollectionExtensions
                 "Conversations:Emergencies:Similarity thresholds must be cosines above 0 and at most 1.")
             .ValidateOnStart();
         services.AddSingleton<EmergencyLexicon>();
-        services.AddSingleton<EmergencySimilarity>();
-        services.AddSingleton<EmergencyDetector>();
+        services.AddSingleton<EmergencyExampleVectors>();
+        services.AddScoped<EmergencySimilarity>();
+        services.AddScoped<EmergencyDetector>();
         return services;
     }
 }

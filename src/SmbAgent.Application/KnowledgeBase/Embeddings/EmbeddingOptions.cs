@@ -20,4 +20,10 @@ public sealed class EmbeddingOptions
 
     /// <summary>Inputs per request; larger calls are split (the local service accepts at most 256).</summary>
     public int MaxBatchSize { get; set; } = 128;
+
+    /// <summary>
+    /// At most this many single texts (concurrent turns' questions) go to the model in one request; the local
+    /// model embeds a text several times faster in batches of 16–64 than alone (bench/README.md, chat).
+    /// </summary>
+    public int MaxCoalescedTexts { get; set; } = 64;
 }

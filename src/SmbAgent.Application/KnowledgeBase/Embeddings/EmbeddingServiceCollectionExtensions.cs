@@ -12,7 +12,8 @@ public static class EmbeddingServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="IEmbeddingGenerator{TInput,TEmbedding}"/> and <see cref="EmbeddingModelInfo"/>:
     /// OpenAI when a key is configured, otherwise the local model service. Both go through the OpenAI SDK,
-    /// since the local service speaks the same protocol.
+    /// since the local service speaks the same protocol, and each model's generator sends concurrent single
+    /// texts together. <see cref="ScopedEmbeddingMemo"/> (scoped) embeds a text once per request.
     /// </summary>
     public static IServiceCollection AddEmbeddings(this IServiceCollection services, IConfiguration configuration)
     {
@@ -29,6 +30,7 @@ public static class EmbeddingServiceCollectionExtensions
         services.AddSingleton(new EmbeddingModelInfo(model, dimensions, provider));
         services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_ => Create(local, endpoint, key, model, requestedDimensions));
         services.AddSingleton<EmbeddingModels>();
+        services.AddScoped<ScopedEmbeddingMemo>();
         if (provider == EmbeddingProviders.OpenAI)
         {
             // The local service keeps answering questions for vectors made before the switch, until they are re-embedded.
@@ -40,7 +42,7 @@ public static class EmbeddingServiceCollectionExtensions
         return services;
     }
 
-    private static BatchingEmbeddingGenerator Create(
+    private static CoalescingEmbeddingGenerator Create(
         EmbeddingOptions local, Uri? endpoint, string key, string model, int? requestedDimensions)
     {
         var options = new OpenAIClientOptions
@@ -57,6 +59,8 @@ public static class EmbeddingServiceCollectionExtensions
         var generator = new OpenAIClient(new ApiKeyCredential(key), options)
             .GetEmbeddingClient(model)
             .AsIEmbeddingGenerator(requestedDimensions);
-        return new BatchingEmbeddingGenerator(generator, Math.Max(1, local.MaxBatchSize));
+        var maxBatchSize = Math.Max(1, local.MaxBatchSize);
+        return new CoalescingEmbeddingGenerator(
+            new BatchingEmbeddingGenerator(generator, maxBatchSize), Math.Clamp(local.MaxCoalescedTexts, 1, maxBatchSize));
     }
 }

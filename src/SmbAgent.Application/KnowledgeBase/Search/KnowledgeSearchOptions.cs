@@ -26,5 +26,12 @@ public sealed class KnowledgeSearchOptions
     /// </summary>
     public int ExactSearchBelowChunks { get; set; } = 1000;
 
+    /// <summary>
+    /// How long a search waits for the question's vector. Past it (or when the model fails) the question is searched
+    /// by full text alone, and found when a passage holds all its words: a stuck model call must not hold a visitor
+    /// for the client's whole network timeout (30 s, then retries).
+    /// </summary>
+    public TimeSpan EmbeddingTimeout { get; set; } = TimeSpan.FromSeconds(3);
+
     public double MinSimilarityFor(string model) => MinSimilarityByModel.GetValueOrDefault(model, MinSimilarity);
 }

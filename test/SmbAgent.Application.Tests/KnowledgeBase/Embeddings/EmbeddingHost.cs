@@ -20,6 +20,13 @@ internal sealed class EmbeddingHost : IDisposable
     public IEmbeddingGenerator<string, Embedding<float>> Generator =>
         provider.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
 
+    /// <summary>A new scope (a request) and its memo; dispose the scope when the request ends.</summary>
+    public (IServiceScope Scope, ScopedEmbeddingMemo Memo) NewScope()
+    {
+        var scope = provider.CreateScope();
+        return (scope, scope.ServiceProvider.GetRequiredService<ScopedEmbeddingMemo>());
+    }
+
     public EmbeddingModelInfo Model => provider.GetRequiredService<EmbeddingModelInfo>();
 
     public static EmbeddingHost Local() => new(new Dictionary<string, string?>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.AI;
 using System.Globalization;
 using SmbAgent.KnowledgeBase.Embeddings;
 using Xunit.Abstractions;
@@ -30,6 +31,26 @@ public sealed class LocalEmbeddingGeneratorTests(ITestOutputHelper output) : IDi
         // Order is kept: the second vector of the batch is the one for the second text alone.
         EmbeddingHost.Cosine(embeddings[1].Vector, single[0].Vector).ShouldBeGreaterThan(0.999f);
         EmbeddingHost.Cosine(embeddings[0].Vector, single[0].Vector).ShouldBeLessThan(0.9f);
+    }
+
+    [Fact]
+    public async Task Concurrent_single_texts_sent_together_get_the_vectors_they_get_one_at_a_time()
+    {
+        var texts = Enumerable.Range(1, 40).Select(i => $"Do you repair boiler model {i} on weekends?").ToArray();
+
+        var together = await Task.WhenAll(texts.Select(t => host.Generator.GenerateVectorAsync(t)));
+        var alone = new List<ReadOnlyMemory<float>>();
+        foreach (var text in texts)
+        {
+            alone.Add(await host.Generator.GenerateVectorAsync(text));
+        }
+
+        for (var i = 0; i < texts.Length; i++)
+        {
+            EmbeddingHost.Cosine(together[i], alone[i]).ShouldBeGreaterThan(0.9999f, texts[i]);
+        }
+
+        EmbeddingHost.Cosine(together[0], together[1]).ShouldBeLessThan(0.9999f);
     }
 
     [Fact]

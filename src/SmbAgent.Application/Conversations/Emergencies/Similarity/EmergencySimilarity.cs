@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,22 +9,22 @@ namespace SmbAgent.Conversations.Emergencies.Similarity;
 /// The paraphrase half of emergency detection: a turn is Urgent or High when it is close enough, in the
 /// registered embedding model's space, to a labelled example of that level. Catches what no lexicon lists
 /// ("there's a river running across my living room floor"), within a short time budget, and never fails a turn.
+/// Scoped: the turn's text is embedded through the scope's <see cref="ScopedEmbeddingMemo"/>, so the knowledge
+/// search of the same turn gets the same vector without a second model call.
 /// </summary>
 public sealed partial class EmergencySimilarity(
-    IEmbeddingGenerator<string, Embedding<float>> generator,
+    ScopedEmbeddingMemo turnEmbeddings,
+    EmergencyExampleVectors examples,
     EmbeddingModelInfo model,
     IOptions<EmergencyDetectionOptions> options,
     ILogger<EmergencySimilarity> logger)
 {
-    /// <summary>Embedding the examples is a one-off batch of a few dozen sentences; past this the service is stuck.</summary>
-    private static readonly TimeSpan ExamplesTimeout = TimeSpan.FromSeconds(30);
-
-    private readonly ConcurrentDictionary<string, Lazy<Task<ExampleVectors>>> _examples = new(StringComparer.Ordinal);
-
     /// <summary>
     /// The level by similarity, or null when it can't be judged: no thresholds measured for the model, a language
     /// the model doesn't understand, or the embedding service failed or exceeded
-    /// <see cref="EmergencyDetectionOptions.SimilarityTimeout"/>. Only the caller's own cancellation throws.
+    /// <see cref="EmergencyDetectionOptions.SimilarityTimeout"/>. Past the budget the check stops waiting but
+    /// doesn't cancel the model call: the knowledge search of the same turn waits for the same vector.
+    /// Only the caller's own cancellation throws.
     /// </summary>
     public async Task<EmergencyAssessment?> AssessAsync(string text, string? language, CancellationToken cancellationToken = default)
     {
@@ -36,14 +35,12 @@ public sealed partial class EmergencySimilarity(
             return null;
         }
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
         {
-            timeout.CancelAfter(settings.SimilarityTimeout);
-            var examples = ExampleVectorsFor(model.Model).WaitAsync(timeout.Token);
-            var turn = generator.GenerateVectorAsync(text, cancellationToken: timeout.Token);
-            await Task.WhenAll(examples, turn);
-            return Classify(Unit((await turn).Span), await examples, thresholds);
+            var known = examples.For(model.Model);
+            var turn = turnEmbeddings.GenerateVectorAsync(text, cancellationToken: cancellationToken);
+            await Task.WhenAll(known, turn).WaitAsync(settings.SimilarityTimeout, cancellationToken);
+            return Classify(EmergencyExampleVectors.Unit((await turn).Span), await known, thresholds);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
@@ -77,7 +74,7 @@ public sealed partial class EmergencySimilarity(
         var best = (Cosine: float.MinValue, Example: string.Empty);
         for (var i = 0; i < vectors.Count; i++)
         {
-            var cosine = Dot(turn, vectors[i]);
+            var cosine = EmergencyExampleVectors.Dot(turn, vectors[i]);
             if (cosine > best.Cosine)
             {
                 best = (cosine, sentences[i]);
@@ -87,63 +84,6 @@ public sealed partial class EmergencySimilarity(
         return best;
     }
 
-    /// <summary>
-    /// The examples' vectors, embedded once per model on first use and shared by all turns. A failed attempt is
-    /// forgotten so the next turn tries again; a slow one keeps running while turns give up on it.
-    /// </summary>
-    private Task<ExampleVectors> ExampleVectorsFor(string modelName)
-    {
-        var cached = _examples.GetOrAdd(modelName, _ => new Lazy<Task<ExampleVectors>>(EmbedExamplesAsync));
-        if (cached.Value is { IsFaulted: false, IsCanceled: false } usable)
-        {
-            return usable;
-        }
-
-        _examples.TryRemove(new KeyValuePair<string, Lazy<Task<ExampleVectors>>>(modelName, cached));
-        return _examples.GetOrAdd(modelName, _ => new Lazy<Task<ExampleVectors>>(EmbedExamplesAsync)).Value;
-    }
-
-    private async Task<ExampleVectors> EmbedExamplesAsync()
-    {
-        using var timeout = new CancellationTokenSource(ExamplesTimeout);
-        var embeddings = await generator.GenerateAsync([.. EmergencyExamples.Urgent, .. EmergencyExamples.High], cancellationToken: timeout.Token);
-        var vectors = embeddings.Select(e => Unit(e.Vector.Span)).ToList();
-        if (vectors.Count != EmergencyExamples.Urgent.Count + EmergencyExamples.High.Count || vectors.Any(v => v.Length != vectors[0].Length))
-        {
-            throw new InvalidOperationException("The embedding service returned an unexpected set of example vectors.");
-        }
-
-        var dimensions = vectors[0].Length;
-
-        return new ExampleVectors(dimensions, vectors[..EmergencyExamples.Urgent.Count], vectors[EmergencyExamples.Urgent.Count..]);
-    }
-
-    /// <summary>Scaled to length 1, so a dot product is the cosine whatever the provider returns.</summary>
-    private static float[] Unit(ReadOnlySpan<float> vector)
-    {
-        var norm = MathF.Sqrt(Dot(vector, vector));
-        var unit = new float[vector.Length];
-        for (var i = 0; i < vector.Length; i++)
-        {
-            unit[i] = norm == 0 ? 0 : vector[i] / norm;
-        }
-
-        return unit;
-    }
-
-    private static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
-    {
-        var sum = 0f;
-        for (var i = 0; i < a.Length; i++)
-        {
-            sum += a[i] * b[i];
-        }
-
-        return sum;
-    }
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Emergency similarity unavailable with embedding model {Model}; the turn is judged by the lexicon alone")]
     private static partial void LogUnavailable(ILogger logger, string model, Exception exception);
-
-    private sealed record ExampleVectors(int Dimensions, IReadOnlyList<float[]> Urgent, IReadOnlyList<float[]> High);
 }

@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SmbAgent.BackgroundJobs;
+using SmbAgent.Data;
+using SmbAgent.KnowledgeBase;
+using SmbAgent.KnowledgeBase.Ingestion;
+using SmbAgent.Tenancy;
+using SmbAgent.TestKit.Stubs;
+
+namespace SmbAgent.HttpApi.Tests.Conversations;
+
+/// <summary>
+/// What a chat turn asks of the embedding model, seen on the OpenAI stub that every model call of this host goes
+/// to (thresholds are configured for its model, so the emergency check's similarity runs as it does locally).
+/// </summary>
+public sealed class ChatModelCallsTests : IAsyncLifetime
+{
+    private OpenAiStubServer _stub = null!;
+    private ApiFixture _fixture = null!;
+
+    public async Task InitializeAsync()
+    {
+        _stub = await OpenAiStubServer.StartAsync();
+        _fixture = new ApiFixture
+        {
+            Overrides =
+            {
+                ["OpenAI:ApiKey"] = "sk-test-key",
+                ["OpenAI:Endpoint"] = _stub.Endpoint.ToString(),
+                ["Conversations:Emergencies:Similarity:text-embedding-3-small:Urgent"] = "0.95",
+                ["Conversations:Emergencies:Similarity:text-embedding-3-small:High"] = "0.95",
+                ["Conversations:Emergencies:Similarity:text-embedding-3-small:Languages:0"] = "en",
+                ["Conversations:Emergencies:SimilarityTimeout"] = "00:00:00.300",
+                ["KnowledgeBase:EmbeddingTimeout"] = "00:00:01",
+            },
+        };
+        await _fixture.InitializeAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _fixture.DisposeAsync();
+        await _stub.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_turn_embeds_its_text_once_for_the_emergency_check_and_the_knowledge_search()
+    {
+        var chat = new ChatClient(_fixture.Factory.CreateClient(), await NewBusinessAsync());
+        await chat.StartAsync();
+
+        await chat.SayAsync("Do you install water heaters on Sundays?");
+
+        _stub.Requests.Count(r => Inputs(r).Length > 10).ShouldBe(1, "the emergency examples, so the similarity check ran");
+        _stub.Requests.Count(r => Inputs(r) is ["Do you install water heaters on Sundays?"]).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task When_the_model_is_stuck_the_turn_answers_by_full_text_after_the_budget()
+    {
+        var chat = new ChatClient(_fixture.Factory.CreateClient(), await NewBusinessAsync());
+        await chat.StartAsync();
+        _stub.Delay = TimeSpan.FromSeconds(8);
+
+        var stopwatch = Stopwatch.StartNew();
+        var reply = await chat.SayAsync("What are your opening hours?");
+
+        stopwatch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(4));
+        reply.ShouldContain("Saturdays from 9 am to 1 pm");
+        reply.ShouldContain("Source: Plumbing FAQ");
+    }
+
+    private static string[] Inputs(RecordedRequest request) =>
+        request.Body["input"] is System.Text.Json.Nodes.JsonArray array ? [.. array.Select(i => i!.GetValue<string>())] : [request.Body["input"]!.GetValue<string>()];
+
+    /// <summary>A business with an FAQ indexed by the stub's model; returns its widget key.</summary>
+    private async Task<string> NewBusinessAsync()
+    {
+        var owner = await _fixture.CreateTenantAsync();
+        var services = _fixture.Factory.Services;
+        string widgetKey;
+        KnowledgeSourceDto faq;
+        await using (var scope = services.CreateAsyncScope())
+        using (scope.ServiceProvider.GetRequiredService<ICurrentTenant>().Change(owner.TenantId))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ISmbAgentDbContext>();
+            widgetKey = await db.Tenants.Where(t => t.Id == owner.TenantId).Select(t => t.WidgetKey).SingleAsync();
+            faq = await scope.ServiceProvider.GetRequiredService<KnowledgeSourceAppService>().CreateFaqAsync(new CreateFaqSourceDto
+            {
+                Title = "Plumbing FAQ",
+                Text = """
+                       Q: What are your opening hours?
+                       A: We are open Monday to Friday from 8 am to 6 pm, and Saturdays from 9 am to 1 pm.
+                       Q: Do you install water heaters?
+                       A: Yes, gas and electric water heaters, with a five year warranty.
+                       """,
+            });
+        }
+
+        await using (var scope = services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<TenantJobRunner>().RunAsync(owner.TenantId, new IngestKnowledgeSourceArgs(faq.Id), CancellationToken.None);
+        }
+
+        return widgetKey;
+    }
+}
