@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -60,7 +61,7 @@ public sealed partial class HybridKnowledgeSearch(
             foreach (var (model, vector) in questionVectors)
             {
                 var exact = chunksByModel[model.Model] < settings.ExactSearchBelowChunks;
-                var ranked = await db.Database.SqlQueryRaw<RankedChunk>(VectorSql(model, tenantId, exact), [new NpgsqlParameter("q", new Vector(vector)), new NpgsqlParameter("k", candidates)])
+                var ranked = await db.Database.SqlQueryRaw<RankedChunk>(VectorSql(model, tenantId, candidates, exact), new NpgsqlParameter("q", new Vector(vector)))
                     .ToListAsync(cancellationToken);
 
                 // relaxed_order may return neighbours slightly out of order.
@@ -144,13 +145,15 @@ public sealed partial class HybridKnowledgeSearch(
 
     /// <summary>
     /// The cast and the model predicate repeat the HNSW indexes' expression and predicates literally, or the planner
-    /// can't use them (<see cref="KnowledgeVectorSql"/>). The tenant is written as a literal too: then the planner
-    /// proves a big tenant's own partial index applies in any plan, also a generic one if statements are ever
-    /// prepared, and picks it over the shared per-model index. A small knowledge base is searched exactly instead
+    /// can't use them (<see cref="KnowledgeVectorSql"/>). The tenant and the limit are written as literals too (a
+    /// formatted Guid and a number): then the planner proves a big tenant's own partial index applies and sees how
+    /// few rows are wanted in any plan, also a generic one if statements are ever prepared (with the limit unknown,
+    /// it assumes a tenth of the rows and prefers sorting them all), so it picks the tenant's index over the shared
+    /// per-model one and over an exact sort. A small knowledge base is searched exactly instead
     /// ("+ 0" keeps the index out): as fast there, and the same answer every time, where HNSW's graph (its levels
     /// are drawn at random) can change the approximate neighbours from one build to the next.
     /// </summary>
-    private static string VectorSql(EmbeddingModelInfo model, Guid tenantId, bool exact)
+    private static string VectorSql(EmbeddingModelInfo model, Guid tenantId, int limit, bool exact)
     {
         var vector = KnowledgeVectorSql.Vector("e.", model);
         var distance = $"{vector} <=> @q::{KnowledgeVectorSql.Cast(model)}";
@@ -159,7 +162,7 @@ public sealed partial class HybridKnowledgeSearch(
             FROM kb_chunk_embeddings e
             WHERE e.model = {KnowledgeVectorSql.ModelLiteral(model)} AND e.tenant_id = {KnowledgeVectorSql.TenantLiteral(tenantId)}
             ORDER BY {(exact ? $"({distance}) + 0" : distance)}
-            LIMIT @k
+            LIMIT {limit.ToString(CultureInfo.InvariantCulture)}
             """;
     }
 
