@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using Xunit.Abstractions;
 using static SmbAgent.Application.Tests.KnowledgeBase.VectorIndexes.ClusteredEmbeddingGenerator;
 
@@ -90,6 +92,35 @@ public sealed class TenantVectorIndexTests(TenantVectorIndexFixture fixture, ITe
         await fixture.MaintainIndexesAsync();
         (await fixture.TenantIndexesAsync(shrinking.TenantId)).ShouldBeEmpty("200 passages are well below the threshold");
         (await fixture.TenantIndexesAsync(deleted.TenantId)).ShouldBeEmpty("the business is gone");
+    }
+
+    [Fact]
+    public async Task An_index_a_failed_build_left_invalid_is_replaced_by_a_valid_one()
+    {
+        var owner = await fixture.CreateTenantAsync();
+        for (var first = 300; first < 340; first += 10)
+        {
+            await fixture.AddFaqAsync(owner.TenantId, first, clusters: 10, itemsPerCluster: 20);
+        }
+
+        // The job's name for this business's use-lite-512 index, taken by a concurrent build that fails (duplicates):
+        // PostgreSQL keeps such an index, marked invalid, and the planner never uses it.
+        var model = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("use-lite-512")))[..8];
+        var name = $"ix_kb_tenant_hnsw_{owner.TenantId:N}_{model}";
+        await using (var connection = new Npgsql.NpgsqlConnection(fixture.Database.OwnerConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var failing = new Npgsql.NpgsqlCommand($"CREATE UNIQUE INDEX CONCURRENTLY {name} ON kb_chunk_embeddings (model)", connection);
+            (await Should.ThrowAsync<Npgsql.PostgresException>(() => failing.ExecuteNonQueryAsync())).SqlState.ShouldBe(Npgsql.PostgresErrorCodes.UniqueViolation);
+        }
+
+        (await fixture.TenantIndexesAsync(owner.TenantId)).ShouldBeEmpty("the failed build's index is invalid and names no tenant");
+
+        await fixture.MaintainIndexesAsync();
+
+        var index = (await fixture.TenantIndexesAsync(owner.TenantId)).ShouldHaveSingleItem();
+        index.Name.ShouldBe(name);
+        index.Definition.ShouldContain("USING hnsw");
     }
 
     // No feature deletes a business yet; this is what one would leave behind: its row gone.
