@@ -59,6 +59,8 @@ await using (var appServices = BenchServices.Build(settings))
         await database.MarkLoadedAsync(fingerprint);
     }
 
+    Console.WriteLine("  per-business vector indexes: " + string.Join("\n    ", await database.MaintainVectorIndexesAsync(appServices)));
+
     Console.WriteLine("3. Question embedding with the real model");
     embedding = await QueryEmbeddingTiming.MeasureAsync(model, questions["big"], warmup: 5, count: 50);
 }

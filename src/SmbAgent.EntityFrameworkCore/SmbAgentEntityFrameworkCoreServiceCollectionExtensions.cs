@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 using Pgvector.Npgsql;
+using SmbAgent.BackgroundJobs;
 using SmbAgent.Data;
 using SmbAgent.EntityFrameworkCore;
 using SmbAgent.EntityFrameworkCore.Interceptors;
@@ -60,6 +61,7 @@ public static class SmbAgentEntityFrameworkCoreServiceCollectionExtensions
         services.AddScoped<KnowledgeBase.Ingestion.IKnowledgeIndexWriter, KnowledgeBase.KnowledgeIndexWriter>();
         services.Configure<KnowledgeBase.Search.KnowledgeSearchOptions>(configuration.GetSection(KnowledgeBase.KnowledgeBaseOptions.SectionName));
         services.AddScoped<KnowledgeBase.Search.IKnowledgeSearch, KnowledgeBase.HybridKnowledgeSearch>();
+        services.AddBackgroundJob<KnowledgeBase.VectorIndexes.TenantVectorIndexJob, KnowledgeBase.VectorIndexes.MaintainTenantVectorIndexesArgs>();
         services.AddScoped<DbMigrationService>();
 
         // Both hosts read each other's cookies and tokens: one key ring, in the database.

@@ -2,7 +2,9 @@ using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using SmbAgent.Bench.Retrieval.Corpus;
+using SmbAgent.BackgroundJobs;
 using SmbAgent.Data;
+using SmbAgent.KnowledgeBase.VectorIndexes;
 using SmbAgent.Tenancy;
 
 namespace SmbAgent.Bench.Retrieval.Data;
@@ -108,6 +110,36 @@ public sealed class BenchDatabase(BenchSettings settings)
         await using var insert = new NpgsqlCommand("INSERT INTO bench_dataset (fingerprint) VALUES (@fingerprint)", connection);
         insert.Parameters.AddWithValue("fingerprint", fingerprint);
         await insert.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>
+    /// Runs the real maintenance job of per-business vector indexes (with its default thresholds), as the API host's
+    /// job server would within minutes of the load, and lists the per-business indexes it leaves.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> MaintainVectorIndexesAsync(IServiceProvider services)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await using (var scope = services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<TenantJobRunner>().RunAsync(null, new MaintainTenantVectorIndexesArgs(), CancellationToken.None);
+        }
+
+        var lines = new List<string> { $"maintenance job ran in {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s" };
+        await using var connection = new NpgsqlConnection(settings.OwnerConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""
+            SELECT c.relname, pg_size_pretty(pg_relation_size(c.oid)), pg_get_expr(i.indpred, i.indrelid)
+            FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+            WHERE i.indrelid = 'kb_chunk_embeddings'::regclass AND i.indisvalid AND c.relname LIKE 'ix\_kb\_tenant\_hnsw\_%'
+            ORDER BY c.relname
+            """, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            lines.Add($"{reader.GetString(0)} ({reader.GetString(1)}) WHERE {reader.GetString(2)}");
+        }
+
+        return lines;
     }
 
     internal static async Task Execute(NpgsqlConnection connection, string sql, int timeoutSeconds = 30)

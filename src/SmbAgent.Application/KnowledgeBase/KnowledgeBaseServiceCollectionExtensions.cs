@@ -5,6 +5,7 @@ using SmbAgent.BackgroundJobs;
 using SmbAgent.KnowledgeBase.Extraction;
 using SmbAgent.KnowledgeBase.Ingestion;
 using SmbAgent.KnowledgeBase.Reembedding;
+using SmbAgent.KnowledgeBase.VectorIndexes;
 
 namespace SmbAgent.KnowledgeBase;
 
@@ -22,6 +23,11 @@ public static class KnowledgeBaseServiceCollectionExtensions
         services.AddBackgroundJob<IngestKnowledgeSourceJob, IngestKnowledgeSourceArgs>();
         services.AddBackgroundJob<ReembedKnowledgeSourceJob, ReembedKnowledgeSourceArgs>();
         services.AddScoped<KnowledgeReembeddingScheduler>();
+        services.AddOptions<TenantVectorIndexOptions>()
+            .Bind(configuration.GetSection(TenantVectorIndexOptions.SectionName))
+            .Validate(o => o.DropBelowChunks >= 0 && o.DropBelowChunks < o.CreateFromChunks, "KnowledgeBase:TenantVectorIndexes:DropBelowChunks must be below CreateFromChunks.")
+            .Validate(o => o.BuildMemoryMegabytes is >= 1 and <= 65_536, "KnowledgeBase:TenantVectorIndexes:BuildMemoryMegabytes must be between 1 and 65536.");
+        services.AddTransient<TenantVectorIndexSchedule>();
         return services;
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
@@ -65,7 +64,7 @@ public sealed partial class HybridKnowledgeSearch(
             foreach (var (model, vector) in questionVectors)
             {
                 var exact = chunksByModel[model.Model] < settings.ExactSearchBelowChunks;
-                var ranked = await db.Database.SqlQueryRaw<RankedChunk>(VectorSql(model, exact), [.. Parameters(tenantId, candidates, new NpgsqlParameter("q", new Vector(vector)))])
+                var ranked = await db.Database.SqlQueryRaw<RankedChunk>(VectorSql(model, tenantId, candidates, exact), new NpgsqlParameter("q", new Vector(vector)))
                     .ToListAsync(cancellationToken);
 
                 // relaxed_order may return neighbours slightly out of order.
@@ -155,25 +154,25 @@ public sealed partial class HybridKnowledgeSearch(
     }
 
     /// <summary>
-    /// The cast and the model predicate repeat the partial HNSW index's expression literally, or the planner can't
-    /// use it; a cast's dimension can't be a parameter, so both are written from validated values. A small knowledge
-    /// base is searched exactly instead ("+ 0" keeps the index out): as fast there, and the same answer every time,
-    /// where HNSW's graph (its levels are drawn at random) can change the approximate neighbours from one build to the next.
+    /// The cast and the model predicate repeat the HNSW indexes' expression and predicates literally, or the planner
+    /// can't use them (<see cref="KnowledgeVectorSql"/>). The tenant and the limit are written as literals too (a
+    /// formatted Guid and a number): then the planner proves a big tenant's own partial index applies and sees how
+    /// few rows are wanted in any plan, also a generic one if statements are ever prepared (with the limit unknown,
+    /// it assumes a tenth of the rows and prefers sorting them all), so it picks the tenant's index over the shared
+    /// per-model one and over an exact sort. A small knowledge base is searched exactly instead
+    /// ("+ 0" keeps the index out): as fast there, and the same answer every time, where HNSW's graph (its levels
+    /// are drawn at random) can change the approximate neighbours from one build to the next.
     /// </summary>
-    private static string VectorSql(EmbeddingModelInfo model, bool exact)
+    private static string VectorSql(EmbeddingModelInfo model, Guid tenantId, int limit, bool exact)
     {
-        if (model.Dimensions is < 1 or > 16_000 || !ModelName().IsMatch(model.Model))
-        {
-            throw new InvalidOperationException($"Embedding model '{model.Model}' ({model.Dimensions}) can't be searched.");
-        }
-
-        var cast = string.Create(CultureInfo.InvariantCulture, $"vector({model.Dimensions})");
+        var vector = KnowledgeVectorSql.Vector("e.", model);
+        var distance = $"{vector} <=> @q::{KnowledgeVectorSql.Cast(model)}";
         return $"""
-            SELECT e.chunk_id AS chunk_id, 1 - ((e.embedding::{cast}) <=> @q::{cast}) AS score
+            SELECT e.chunk_id AS chunk_id, 1 - ({distance}) AS score
             FROM kb_chunk_embeddings e
-            WHERE e.model = '{model.Model}' AND e.tenant_id = @tenant
-            ORDER BY {(exact ? $"((e.embedding::{cast}) <=> @q::{cast}) + 0" : $"(e.embedding::{cast}) <=> @q::{cast}")}
-            LIMIT @k
+            WHERE e.model = {KnowledgeVectorSql.ModelLiteral(model)} AND e.tenant_id = {KnowledgeVectorSql.TenantLiteral(tenantId)}
+            ORDER BY {(exact ? $"({distance}) + 0" : distance)}
+            LIMIT {limit.ToString(CultureInfo.InvariantCulture)}
             """;
     }
 
@@ -212,9 +211,6 @@ public sealed partial class HybridKnowledgeSearch(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The embedding model {Model} failed or exceeded the search's budget; its sources are searched by full text only")]
     private static partial void LogModelFailed(ILogger logger, string model, Exception exception);
-
-    [GeneratedRegex("^[A-Za-z0-9._-]+$")]
-    private static partial Regex ModelName();
 
     // Columns are snake_case: the naming convention maps query types too.
     private sealed record RankedChunk(Guid ChunkId, double Score);

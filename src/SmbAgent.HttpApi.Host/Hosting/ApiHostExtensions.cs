@@ -34,6 +34,7 @@ public static class ApiHostExtensions
             options.SchedulePollingInterval = TimeSpan.FromSeconds(builder.Configuration.GetValue("Jobs:PollIntervalSeconds", 5.0));
         });
         services.AddHostedService<KnowledgeReembeddingStartup>();
+        services.AddHostedService<TenantVectorIndexStartup>();
         services.AddScoped<WidgetKeyTenantResolveContributor>();
         services.Configure<TenantResolveOptions>(options => options.Contributors.Add(typeof(WidgetKeyTenantResolveContributor)));
         services.AddCors();

@@ -1,8 +1,12 @@
 using System.Collections.Concurrent;
+using Hangfire;
+using Hangfire.States;
+using Hangfire.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SmbAgent.BackgroundJobs;
 using SmbAgent.Data;
+using SmbAgent.KnowledgeBase.VectorIndexes;
 using SmbAgent.Tenancy;
 
 namespace SmbAgent.HttpApi.Tests.Jobs;
@@ -37,6 +41,50 @@ public sealed class TenantJobTests(ApiFixture fixture) : IClassFixture<ApiFixtur
         inA.VisibleUserTenants.ShouldNotContain(b.TenantId);
         inHost.TenantId.ShouldBeNull();
         inHost.VisibleUserTenants.ShouldAllBe(t => t == null);
+    }
+
+    [Fact]
+    public async Task The_vector_index_maintenance_is_registered_as_a_recurring_host_job_and_runs_on_the_job_server()
+    {
+        var storage = fixture.Factory.Services.GetRequiredService<JobStorage>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var job = await PollAsync(() => Recurring(storage), j => j is not null, timeout.Token);
+        job!.Cron.ShouldBe("*/10 * * * *");
+        job.Job.Type.ShouldBe(typeof(TenantJobRunner));
+        job.Job.Args[0].ShouldBeNull("it runs for the host, across businesses");
+        job.Job.Args[1].ShouldBeOfType<MaintainTenantVectorIndexesArgs>();
+
+        var recurringJobs = (IRecurringJobManagerV2)fixture.Factory.Services.GetRequiredService<IRecurringJobManager>();
+        var runId = recurringJobs.TriggerJob(TenantVectorIndexSchedule.RecurringJobId);
+
+        var state = await PollAsync(() => State(storage, runId), s => s?.Name == SucceededState.StateName || s?.Name == FailedState.StateName, timeout.Token);
+        state!.Name.ShouldBe(SucceededState.StateName, state.Reason);
+    }
+
+    private static StateData? State(JobStorage storage, string jobId)
+    {
+        using var connection = storage.GetConnection();
+        return connection.GetStateData(jobId);
+    }
+
+    private static RecurringJobDto? Recurring(JobStorage storage)
+    {
+        using var connection = storage.GetConnection();
+        return connection.GetRecurringJobs().SingleOrDefault(j => j.Id == TenantVectorIndexSchedule.RecurringJobId);
+    }
+
+    private static async Task<T> PollAsync<T>(Func<T> read, Func<T, bool> done, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var value = read();
+            if (done(value))
+            {
+                return value;
+            }
+
+            await Task.Delay(200, cancellationToken);
+        }
     }
 }
 
