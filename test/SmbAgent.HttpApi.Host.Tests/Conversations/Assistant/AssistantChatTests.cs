@@ -1,14 +1,16 @@
 using SmbAgent.Conversations.Assistant;
 using SmbAgent.Conversations;
+using SmbAgent.TestKit.Stubs;
 
 namespace SmbAgent.HttpApi.Tests.Conversations.Assistant;
 
 /// <summary>
-/// The assistant's part of a conversation through the chat API, run once with the local provider
-/// (<see cref="LocalAssistantChatTests"/>) and once with a model behind the OpenAI stub (<see cref="OpenAiAssistantChatTests"/>):
-/// the same flow, answers and refusals either way.
+/// The widget's conversations through the chat API with the real engine, search and job server, run once with the
+/// local provider (<see cref="LocalAssistantChatTests"/>) and once with a model behind the OpenAI stub
+/// (<see cref="OpenAiAssistantChatTests"/>): the same flow, answers, refusals and leads either way. Where a turn
+/// should ask the model, the stub run checks that it did, so the model path is the one these journeys exercise.
 /// </summary>
-public abstract class AssistantChatTests(ApiFixture fixture)
+public abstract partial class AssistantChatTests(ApiFixture fixture)
 {
     protected ApiFixture Fixture { get; } = fixture;
 
@@ -16,10 +18,11 @@ public abstract class AssistantChatTests(ApiFixture fixture)
     public async Task A_question_from_the_FAQ_is_answered_with_its_citation()
     {
         var chat = await NewChatAsync();
-        await chat.StartAsync();
+        var started = await chat.StartAsync();
 
         var reply = await chat.SayAsync("When are you open on Saturday?");
 
+        started.GetProperty("widget").GetProperty("welcomeMessage").GetString().ShouldNotBeNullOrWhiteSpace();
         reply.ShouldContain("Saturdays from 9 am to 1 pm");
         reply.ShouldContain("Source: Plumbing FAQ");
         var transcript = await chat.TranscriptAsync();
@@ -93,6 +96,9 @@ public abstract class AssistantChatTests(ApiFixture fixture)
         lead.Email.ShouldBeNull();
     }
 
+    /// <summary>The chat completions the model received so far, oldest first; null with the local provider, which has none.</summary>
+    protected abstract IReadOnlyList<ChatCompletionCall>? ModelCalls { get; }
+
     /// <summary>What the agent says to a question about Saturday that also asks for its hidden text.</summary>
     protected abstract string SmuggledQuestionReply { get; }
 
@@ -103,4 +109,18 @@ public abstract class AssistantChatTests(ApiFixture fixture)
     protected abstract void AssertNothingLeaked(IReadOnlyList<string> replies);
 
     protected async Task<ChatClient> NewChatAsync() => new(Fixture.Factory.CreateClient(), (await ChatBusinesses.CreateAsync(Fixture)).WidgetKey);
+
+    private int ModelMark => ModelCalls?.Count ?? 0;
+
+    /// <summary>With a model: it was asked exactly for these structured outputs since <paramref name="mark"/>, in order.</summary>
+    private void ModelShouldHaveBeenAskedFor(int mark, params string[] schemas)
+    {
+        if (ModelCalls is { } calls)
+        {
+            calls.Skip(mark).Select(c => c.SchemaName).ShouldBe(schemas);
+        }
+    }
+
+    /// <summary>Every message text the model received since <paramref name="mark"/>.</summary>
+    private IEnumerable<string> ModelInputs(int mark) => (ModelCalls ?? []).Skip(mark).SelectMany(c => c.Messages).Select(m => m.Content);
 }

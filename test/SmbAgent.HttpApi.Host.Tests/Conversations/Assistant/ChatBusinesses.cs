@@ -16,7 +16,8 @@ public sealed record ChatBusiness(Guid TenantId, string WidgetKey, string OwnerE
 /// <summary>A business with a phone number, the owner as email contact and an indexed plumbing FAQ.</summary>
 public static class ChatBusinesses
 {
-    public static async Task<ChatBusiness> CreateAsync(ApiFixture fixture)
+    /// <param name="withContacts">False leaves the contact list empty, as before the owner fills it in.</param>
+    public static async Task<ChatBusiness> CreateAsync(ApiFixture fixture, bool withContacts = true)
     {
         var owner = await fixture.CreateTenantAsync();
         var services = fixture.Factory.Services;
@@ -28,7 +29,7 @@ public static class ChatBusinesses
             var db = scope.ServiceProvider.GetRequiredService<ISmbAgentDbContext>();
             var profile = await db.BusinessProfiles.FirstAsync();
             profile.Phone = "+1 415 555 0100";
-            profile.Contacts = [new NotificationContact(ContactKind.Email, owner.Email, "Owner")];
+            profile.Contacts = withContacts ? [new NotificationContact(ContactKind.Email, owner.Email, "Owner")] : [];
             await db.SaveChangesAsync();
             widgetKey = await db.Tenants.Where(t => t.Id == owner.TenantId).Select(t => t.WidgetKey).SingleAsync();
             faq = await scope.ServiceProvider.GetRequiredService<KnowledgeSourceAppService>().CreateFaqAsync(new CreateFaqSourceDto
@@ -57,5 +58,33 @@ public static class ChatBusinesses
         using var tenant = scope.ServiceProvider.GetRequiredService<ICurrentTenant>().Change(tenantId);
         var db = scope.ServiceProvider.GetRequiredService<ISmbAgentDbContext>();
         return (await db.NotificationDeliveries.Select(d => d.Recipient).ToListAsync(), await db.Leads.AsNoTracking().ToListAsync());
+    }
+
+    public static async Task<Lead> LeadAsync(ApiFixture fixture, Guid tenantId)
+    {
+        await using var scope = fixture.Factory.Services.CreateAsyncScope();
+        using var tenant = scope.ServiceProvider.GetRequiredService<ICurrentTenant>().Change(tenantId);
+        return await scope.ServiceProvider.GetRequiredService<ISmbAgentDbContext>().Leads.AsNoTracking().SingleAsync();
+    }
+
+    /// <summary>Polls until the job server sent the lead's email, or 30 seconds passed.</summary>
+    public static async Task<NotificationDelivery> WaitForDeliveryAsync(ApiFixture fixture, Guid tenantId, Guid leadId)
+    {
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            await using (var scope = fixture.Factory.Services.CreateAsyncScope())
+            using (scope.ServiceProvider.GetRequiredService<ICurrentTenant>().Change(tenantId))
+            {
+                var delivery = await scope.ServiceProvider.GetRequiredService<ISmbAgentDbContext>().NotificationDeliveries.AsNoTracking()
+                    .SingleAsync(d => d.LeadId == leadId && d.Channel == NotificationChannel.Email);
+                if (delivery.Status == DeliveryStatus.Sent || DateTimeOffset.UtcNow > deadline)
+                {
+                    return delivery;
+                }
+            }
+
+            await Task.Delay(200);
+        }
     }
 }

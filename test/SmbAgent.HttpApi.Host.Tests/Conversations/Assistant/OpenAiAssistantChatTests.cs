@@ -158,6 +158,8 @@ public sealed class OpenAiAssistantChatTests : AssistantChatTests, IClassFixture
         reply.ShouldNotContain("24/7");
     }
 
+    protected override IReadOnlyList<ChatCompletionCall> ModelCalls => stub.ChatCalls;
+
     protected override string SmuggledQuestionReply => AssistantTexts.Refusal("en");
 
     protected override void MakeModelHostile() => stub.Complete = StubModel.Hostile;
