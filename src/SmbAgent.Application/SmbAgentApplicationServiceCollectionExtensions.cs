@@ -174,5 +174,6 @@ public static class SmbAgentApplicationServiceCollectionExtensions
         services.AddScoped<IDataSeedContributor, PlatformSettingsDataSeedContributor>();
         services.AddScoped<IDataSeedContributor, WorkspaceDataSeedContributor>();
         services.AddScoped<IDataSeedContributor, DemoTenantDataSeedContributor>();
+        services.AddScoped<IDataSeedContributor, DemoKnowledgeDataSeedContributor>();
     }
 }

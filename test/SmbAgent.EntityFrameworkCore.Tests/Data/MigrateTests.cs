@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SmbAgent.Data;
 using SmbAgent.EntityFrameworkCore;
 using SmbAgent.Features;
+using SmbAgent.KnowledgeBase;
 using SmbAgent.Tenancy;
 using SmbAgent.TestKit;
 
@@ -33,6 +34,7 @@ public sealed class MigrateTests
         first.Tenants.ShouldBe(1);
         first.HostUsers.ShouldBe(1);
         first.RoleClaims.ShouldBeGreaterThan(0);
+        first.DemoKnowledge.ShouldBe(DemoKnowledgeDataSeedContributor.Title, "the demo business answers from a FAQ out of the box");
     }
 
     private static async Task MigrateAsync(IServiceProvider services)
@@ -47,6 +49,18 @@ public sealed class MigrateTests
         var db = scope.ServiceProvider.GetRequiredService<SmbAgentDbContext>();
         var editions = string.Join(",", await db.Editions.OrderBy(e => e.Name).Select(e => e.Name).ToListAsync());
         var hostUsers = await db.Users.CountAsync();
+        Guid demoId;
+        using (scope.ServiceProvider.GetRequiredService<IDataFilter>().Disable<IMultiTenant>())
+        {
+            demoId = await db.Tenants.Select(t => t.Id).SingleAsync();
+        }
+
+        string demoKnowledge;
+        using (scope.ServiceProvider.GetRequiredService<ICurrentTenant>().Change(demoId))
+        {
+            demoKnowledge = string.Join(",", await db.KnowledgeSources.Select(s => s.Title).ToListAsync());
+        }
+
         using (scope.ServiceProvider.GetRequiredService<IDataFilter>().Disable<IMultiTenant>())
         {
             return new Snapshot(
@@ -55,9 +69,10 @@ public sealed class MigrateTests
                 await db.Tenants.CountAsync(),
                 hostUsers,
                 await db.Users.CountAsync(),
-                await db.RoleClaims.CountAsync());
+                await db.RoleClaims.CountAsync(),
+                demoKnowledge);
         }
     }
 
-    private sealed record Snapshot(string Editions, int FeatureValues, int Tenants, int HostUsers, int AllUsers, int RoleClaims);
+    private sealed record Snapshot(string Editions, int FeatureValues, int Tenants, int HostUsers, int AllUsers, int RoleClaims, string DemoKnowledge);
 }
