@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SmbAgent.Data;
 using SmbAgent.Tenancy;
@@ -13,7 +14,7 @@ namespace SmbAgent.KnowledgeBase;
 public sealed class DemoKnowledgeDataSeedContributor(
     ISmbAgentDbContext db,
     ITenantStore tenants,
-    KnowledgeSourceAppService sources,
+    IServiceProvider services,
     IOptions<SeedOptions> options) : IDataSeedContributor
 {
     public const string Title = "Demo Plumbing FAQ";
@@ -46,6 +47,8 @@ public sealed class DemoKnowledgeDataSeedContributor(
             return;
         }
 
-        await sources.CreateFaqAsync(new CreateFaqSourceDto { Title = Title, Text = Faq }, cancellationToken);
+        // Resolved only here: the app service brings Hangfire's job client, whose logging is bound process-wide to the
+        // last host's logger factory; building it on every seed (each test database's) broke other hosts' job clients.
+        await services.GetRequiredService<KnowledgeSourceAppService>().CreateFaqAsync(new CreateFaqSourceDto { Title = Title, Text = Faq }, cancellationToken);
     }
 }
