@@ -18,7 +18,7 @@ namespace SmbAgent.HttpApi.Tests.Conversations.Assistant;
 /// </summary>
 public sealed class EmergencyConfirmationChatTests : IClassFixture<OpenAiChatFixture>
 {
-    private const string Schema = "emergency_check";
+    private const string Schema = StubModel.EmergencySchema;
 
     /// <summary>The lexicon's "flood".</summary>
     private const string Flooding = "My basement is flooding!";
@@ -43,7 +43,7 @@ public sealed class EmergencyConfirmationChatTests : IClassFixture<OpenAiChatFix
         stub = fixture.Stub;
         stub.Delay = TimeSpan.Zero;
         stub.ChatFailureStatus = null;
-        stub.Complete = ModelSays("urgent");
+        stub.Complete = StubModel.Cooperative();
     }
 
     [Fact]
@@ -155,9 +155,7 @@ public sealed class EmergencyConfirmationChatTests : IClassFixture<OpenAiChatFix
     private static Func<ChatCompletionCall, string> ModelSays(string level, string reason = "damage_spreading_now")
     {
         var cooperative = StubModel.Cooperative();
-        return call => call.SchemaName == Schema
-            ? new JsonObject { ["level"] = level, ["reason"] = reason }.ToJsonString()
-            : cooperative(call);
+        return call => call.SchemaName == Schema ? StubModel.Emergency(level, reason) : cooperative(call);
     }
 
     private async Task<(ChatClient Chat, Guid TenantId)> NewChatAsync(BusinessType type = BusinessType.Other)
