@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
-using SmbAgent.Conversations.Emergencies;
 using SmbAgent.Workspace;
 
 namespace SmbAgent.Conversations.Assistant;

@@ -5,9 +5,10 @@ using SmbAgent.Workspace;
 namespace SmbAgent.Conversations.Assistant;
 
 /// <summary>
-/// What the language model may do for the engine: read what a visitor means and word an answer from retrieved
-/// passages, and give a second opinion on a turn the emergency check flagged. It decides nothing: the engine's rules take lead capture, emergencies, quotas and hand-offs, and the
-/// assistant has no tools, so it can neither send anything nor choose a recipient.
+/// What the language model may do for the engine: read what a visitor means, word an answer from retrieved
+/// passages and give a second opinion on a turn the emergency check flagged. It decides nothing: the engine's rules
+/// take lead capture, emergencies, quotas and hand-offs, and the assistant has no tools, so it can neither send
+/// anything nor choose a recipient.
 /// </summary>
 public interface IConversationAssistant
 {

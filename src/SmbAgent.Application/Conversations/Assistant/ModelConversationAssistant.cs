@@ -11,8 +11,8 @@ namespace SmbAgent.Conversations.Assistant;
 /// <summary>
 /// The language model behind <see cref="IChatClient"/>. Each call has its own time budget; on a timeout, an error
 /// or output that doesn't fit the schema the local provider answers instead (for an emergency, the deterministic
-/// check's verdict stands), so a turn never waits on the model
-/// longer than the budget and never fails because of it. No tools are offered: the model only returns text.
+/// check's verdict stands), so a turn never waits on the model longer than the budget and never fails because of it.
+/// No tools are offered: the model only returns text.
 /// </summary>
 public sealed partial class ModelConversationAssistant(
     IChatClient chat,
