@@ -22,6 +22,12 @@ public sealed class AssistantOptions
     /// <summary>Per model call, retries included: past it the turn is answered by the local rules.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(8);
 
+    /// <summary>
+    /// For the emergency confirmation, shorter: it runs before the turn's other work, on a caller's phone line too,
+    /// and past it the deterministic verdict stands.
+    /// </summary>
+    public TimeSpan EmergencyTimeout { get; set; } = TimeSpan.FromSeconds(3);
+
     /// <summary>A worded answer longer than this is treated as invalid output (the local answer is used).</summary>
     public int MaxAnswerLength { get; set; } = 1200;
 }

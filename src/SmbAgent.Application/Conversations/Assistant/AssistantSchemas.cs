@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.AI;
+using SmbAgent.Conversations.Emergencies;
 
 namespace SmbAgent.Conversations.Assistant;
 
@@ -38,6 +39,21 @@ public static class AssistantSchemas
         """),
         "grounded_answer",
         "The answer worded from the passages, and the numbers of the passages it uses.");
+
+    public static ChatResponseFormat Emergency { get; } = ChatResponseFormat.ForJsonSchema(
+        Parse($$"""
+        {
+          "type": "object",
+          "properties": {
+            "level": { "type": "string", "enum": [{{string.Join(", ", EmergencyOpinionReader.Levels.Keys.Select(n => $"\"{n}\""))}}] },
+            "reason": { "type": "string", "enum": [{{string.Join(", ", EmergencyConfirmation.Reasons.Select(n => $"\"{n}\""))}}] }
+          },
+          "required": ["level", "reason"],
+          "additionalProperties": false
+        }
+        """),
+        "emergency_check",
+        "How urgent the visitor's situation is for this business, and why.");
 
     private static JsonElement Parse(string schema)
     {

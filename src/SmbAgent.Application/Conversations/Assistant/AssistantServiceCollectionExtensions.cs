@@ -25,6 +25,7 @@ public static class AssistantServiceCollectionExtensions
         services.AddOptions<AssistantOptions>()
             .Bind(section)
             .Validate(o => o.Timeout > TimeSpan.Zero, "Conversations:Assistant:Timeout must be positive.")
+            .Validate(o => o.EmergencyTimeout > TimeSpan.Zero, "Conversations:Assistant:EmergencyTimeout must be positive.")
             .Validate(o => !string.IsNullOrWhiteSpace(o.Model), "Conversations:Assistant:Model must name a model.")
             .ValidateOnStart();
         if (apiKey is null)

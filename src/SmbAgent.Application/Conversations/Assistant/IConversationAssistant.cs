@@ -1,11 +1,14 @@
+using SmbAgent.Conversations.Emergencies;
 using SmbAgent.KnowledgeBase.Search;
+using SmbAgent.Workspace;
 
 namespace SmbAgent.Conversations.Assistant;
 
 /// <summary>
-/// What the language model may do for the engine: read what a visitor means and word an answer from retrieved
-/// passages. It decides nothing: the engine's rules take lead capture, emergencies, quotas and hand-offs, and the
-/// assistant has no tools, so it can neither send anything nor choose a recipient.
+/// What the language model may do for the engine: read what a visitor means, word an answer from retrieved
+/// passages and give a second opinion on a turn the emergency check flagged. It decides nothing: the engine's rules
+/// take lead capture, emergencies, quotas and hand-offs, and the assistant has no tools, so it can neither send
+/// anything nor choose a recipient.
 /// </summary>
 public interface IConversationAssistant
 {
@@ -13,4 +16,8 @@ public interface IConversationAssistant
 
     /// <param name="passages">Best first; the engine only asks when the best one passed the relevance threshold.</param>
     Task<AssistantAnswer> AnswerAsync(string question, IReadOnlyList<KnowledgePassage> passages, string language, CancellationToken cancellationToken);
+
+    /// <summary>How urgent the turn is for this kind of business; <see cref="EmergencyConfirmation"/> decides what that changes.</summary>
+    /// <returns>Null when there is no opinion: no model, or it failed, ran out of time or answered outside the schema.</returns>
+    Task<EmergencyOpinion?> JudgeEmergencyAsync(string text, BusinessType business, CancellationToken cancellationToken);
 }

@@ -1,4 +1,6 @@
+using SmbAgent.Conversations.Emergencies;
 using SmbAgent.KnowledgeBase.Search;
+using SmbAgent.Workspace;
 
 namespace SmbAgent.Conversations.Assistant;
 
@@ -14,6 +16,10 @@ public sealed class LocalConversationAssistant : IConversationAssistant
 
     public Task<AssistantAnswer> AnswerAsync(string question, IReadOnlyList<KnowledgePassage> passages, string language, CancellationToken cancellationToken) =>
         Task.FromResult(Answer(passages));
+
+    /// <summary>No second opinion: the deterministic check alone decides.</summary>
+    public Task<EmergencyOpinion?> JudgeEmergencyAsync(string text, BusinessType business, CancellationToken cancellationToken) =>
+        Task.FromResult<EmergencyOpinion?>(null);
 
     public static VisitorIntent Classify(string text) =>
         InstructionAttempts.Contains(text) ? VisitorIntent.ChangeInstructions : VisitorIntents.Detect(text);

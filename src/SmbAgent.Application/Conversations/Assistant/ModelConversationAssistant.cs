@@ -2,14 +2,17 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SmbAgent.Conversations.Emergencies;
 using SmbAgent.KnowledgeBase.Search;
+using SmbAgent.Workspace;
 
 namespace SmbAgent.Conversations.Assistant;
 
 /// <summary>
 /// The language model behind <see cref="IChatClient"/>. Each call has its own time budget; on a timeout, an error
-/// or output that doesn't fit the schema the local provider answers instead, so a turn never waits on the model
-/// longer than the budget and never fails because of it. No tools are offered: the model only returns text.
+/// or output that doesn't fit the schema the local provider answers instead (for an emergency, the deterministic
+/// check's verdict stands), so a turn never waits on the model longer than the budget and never fails because of it.
+/// No tools are offered: the model only returns text.
 /// </summary>
 public sealed partial class ModelConversationAssistant(
     IChatClient chat,
@@ -31,7 +34,7 @@ public sealed partial class ModelConversationAssistant(
         }
 
         var user = new JsonObject { ["visitor_message"] = text };
-        var output = await CompleteAsync(prompts.Classification, user, AssistantSchemas.Intent, cancellationToken);
+        var output = await CompleteAsync(prompts.Classification, user, AssistantSchemas.Intent, options.Value.Timeout, cancellationToken);
         if (output is null)
         {
             return local;
@@ -61,7 +64,7 @@ public sealed partial class ModelConversationAssistant(
         }
 
         var user = new JsonObject { ["passages"] = offered, ["visitor_question"] = question };
-        var output = await CompleteAsync(prompts.Answer(language), user, AssistantSchemas.GroundedAnswer, cancellationToken);
+        var output = await CompleteAsync(prompts.Answer(language), user, AssistantSchemas.GroundedAnswer, options.Value.Timeout, cancellationToken);
         if (output is null)
         {
             return LocalConversationAssistant.Answer(passages);
@@ -82,11 +85,37 @@ public sealed partial class ModelConversationAssistant(
         return LocalConversationAssistant.Answer(passages);
     }
 
+    public async Task<EmergencyOpinion?> JudgeEmergencyAsync(string text, BusinessType business, CancellationToken cancellationToken)
+    {
+        var user = new JsonObject { ["visitor_message"] = text };
+        var output = await CompleteAsync(prompts.Emergency(business), user, AssistantSchemas.Emergency, options.Value.EmergencyTimeout, cancellationToken);
+        if (output is null)
+        {
+            return null;
+        }
+
+        if (prompts.Leaks(output))
+        {
+            LogBlocked(logger, "emergency");
+            return null;
+        }
+
+        if (EmergencyOpinionReader.Read(output) is { } opinion)
+        {
+            LogEmergencyOpinion(logger, opinion.Level, opinion.Reason);
+            return opinion;
+        }
+
+        LogInvalid(logger, "emergency");
+        return null;
+    }
+
     /// <summary>The model's text, or null when it failed or ran out of time.</summary>
-    private async Task<string?> CompleteAsync(string system, JsonObject user, ChatResponseFormat format, CancellationToken cancellationToken)
+    /// <param name="timeout">The call's own budget: only this call is cut at it, never the turn's other work.</param>
+    private async Task<string?> CompleteAsync(string system, JsonObject user, ChatResponseFormat format, TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        budget.CancelAfter(options.Value.Timeout);
+        budget.CancelAfter(timeout);
         ChatMessage[] messages =
         [
             new(ChatRole.System, system),
@@ -107,7 +136,7 @@ public sealed partial class ModelConversationAssistant(
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            LogTimedOut(logger, options.Value.Timeout.TotalSeconds);
+            LogTimedOut(logger, timeout.TotalSeconds);
             return null;
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
@@ -118,14 +147,17 @@ public sealed partial class ModelConversationAssistant(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The language model took longer than {Seconds} s; the local provider answered")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The language model took longer than {Seconds} s; the local rules decided")]
     private static partial void LogTimedOut(ILogger logger, double seconds);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The language model failed ({Error}); the local provider answered")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The language model failed ({Error}); the local rules decided")]
     private static partial void LogFailed(ILogger logger, string error);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The language model's {Purpose} output did not fit its schema; the local provider answered")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The language model's {Purpose} output did not fit its schema; the local rules decided")]
     private static partial void LogInvalid(ILogger logger, string purpose);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The language model judged a flagged turn {Level} ({Reason})")]
+    private static partial void LogEmergencyOpinion(ILogger logger, LeadPriority level, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The language model's {Purpose} output showed its instructions and was blocked")]
     private static partial void LogBlocked(ILogger logger, string purpose);

@@ -106,6 +106,11 @@ public sealed class ConversationEngine(
     private async Task<bool> DetectEmergencyAsync(Conversation conversation, string text, TurnSettings settings, CancellationToken cancellationToken)
     {
         var assessment = await emergencies.DetectAsync(text, conversation.Language, settings.EmergencyWords, cancellationToken);
+        if (EmergencyConfirmation.IsNeeded(assessment, conversation.Priority))
+        {
+            assessment = EmergencyConfirmation.Combine(assessment, await assistant.JudgeEmergencyAsync(text, settings.Profile.Type, cancellationToken));
+        }
+
         if (assessment.Level > conversation.Priority)
         {
             conversation.Priority = assessment.Level;

@@ -6,17 +6,25 @@ namespace SmbAgent.HttpApi.Tests.Conversations.Assistant;
 
 /// <summary>
 /// How the stub plays a model in these tests: it reads the request the way a model would (the JSON user message),
-/// classifies like the local rules unless told otherwise, and words an answer from passage 1 with its own prefix,
-/// so a reply shows whether the model's wording reached the visitor.
+/// classifies like the local rules unless told otherwise, words an answer from passage 1 with its own prefix,
+/// so a reply shows whether the model's wording reached the visitor, and agrees with every flagged emergency.
 /// </summary>
 public static class StubModel
 {
     public const string AnswerPrefix = "In short:";
 
+    public const string EmergencySchema = "emergency_check";
+
     /// <param name="readings">The model's reading of particular visitor messages (see <see cref="Reading"/>).</param>
     public static Func<ChatCompletionCall, string> Cooperative(IReadOnlyDictionary<string, string>? readings = null) => call =>
     {
         var user = JsonNode.Parse(call.LastUser)!.AsObject();
+        if (call.SchemaName == EmergencySchema)
+        {
+            // The model can only confirm or lower, so "urgent" keeps whatever level the check found.
+            return Emergency("urgent");
+        }
+
         if (call.SchemaName == "visitor_intent")
         {
             var text = user["visitor_message"]!.GetValue<string>();
@@ -42,6 +50,9 @@ public static class StubModel
 
     public static string Reading(string intent, string name = "", string phone = "", string email = "") =>
         new JsonObject { ["intent"] = intent, ["name"] = name, ["phone"] = phone, ["email"] = email }.ToJsonString();
+
+    public static string Emergency(string level, string reason = "damage_spreading_now") =>
+        new JsonObject { ["level"] = level, ["reason"] = reason }.ToJsonString();
 
     public static string Answer(bool answered, string answer, params int[] passages) => new JsonObject
     {
