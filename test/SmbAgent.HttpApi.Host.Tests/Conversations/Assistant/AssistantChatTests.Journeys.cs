@@ -64,7 +64,7 @@ public abstract partial class AssistantChatTests
         alarm.ShouldContain("+1 415 555 0100");
         alarm.ShouldEndWith("What's the best phone number to reach you?");
         done.ShouldContain("alerted");
-        ModelShouldHaveBeenAskedFor(mark, "visitor_intent", "grounded_answer");
+        ModelShouldHaveBeenAskedFor(mark, "visitor_intent", "grounded_answer", "emergency_check");
         var lead = await ChatBusinesses.LeadAsync(Fixture, business.TenantId);
         lead.Priority.ShouldBe(LeadPriority.Urgent);
         lead.Phone.ShouldBe("+14155550199");
@@ -96,7 +96,7 @@ public abstract partial class AssistantChatTests
         declined.ShouldContain("isn't available right now");
         declined.ShouldNotContain("Saturdays");
         alarm.ShouldContain("emergency");
-        ModelShouldHaveBeenAskedFor(mark, "visitor_intent", "grounded_answer");
+        ModelShouldHaveBeenAskedFor(mark, "visitor_intent", "grounded_answer", "emergency_check");
         var lead = await ChatBusinesses.LeadAsync(Fixture, business.TenantId);
         lead.Priority.ShouldBe(LeadPriority.Urgent);
         (await ChatBusinesses.WaitForDeliveryAsync(Fixture, business.TenantId, lead.Id)).Status.ShouldBe(DeliveryStatus.Sent);
