@@ -28,6 +28,12 @@ public sealed class AssistantOptions
     /// </summary>
     public TimeSpan EmergencyTimeout { get; set; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>
+    /// After half or more of at least six calls in a minute failed or timed out, the model is not asked for this long (the
+    /// local rules answer at once), then one call tries it again.
+    /// </summary>
+    public TimeSpan CircuitBreakDuration { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>A worded answer longer than this is treated as invalid output (the local answer is used).</summary>
     public int MaxAnswerLength { get; set; } = 1200;
 }

@@ -26,6 +26,7 @@ public static class AssistantServiceCollectionExtensions
             .Bind(section)
             .Validate(o => o.Timeout > TimeSpan.Zero, "Conversations:Assistant:Timeout must be positive.")
             .Validate(o => o.EmergencyTimeout > TimeSpan.Zero, "Conversations:Assistant:EmergencyTimeout must be positive.")
+            .Validate(o => o.CircuitBreakDuration >= TimeSpan.FromSeconds(1), "Conversations:Assistant:CircuitBreakDuration must be at least a second.")
             .Validate(o => !string.IsNullOrWhiteSpace(o.Model), "Conversations:Assistant:Model must name a model.")
             .ValidateOnStart();
         if (apiKey is null)

@@ -2,6 +2,8 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly;
+using Polly.CircuitBreaker;
 using SmbAgent.Conversations.Emergencies;
 using SmbAgent.KnowledgeBase.Search;
 using SmbAgent.Workspace;
@@ -21,6 +23,21 @@ public sealed partial class ModelConversationAssistant(
     ILogger<ModelConversationAssistant> logger) : IConversationAssistant
 {
     private const int MaxOutputTokens = 600;
+
+    /// <summary>
+    /// A model that keeps failing or timing out is left alone for a while: otherwise every turn would wait out each
+    /// call's budget (three calls a turn at worst) before the local rules answer anyway.
+    /// </summary>
+    private readonly ResiliencePipeline _circuit = new ResiliencePipelineBuilder()
+        .AddCircuitBreaker(new CircuitBreakerStrategyOptions
+        {
+            FailureRatio = 0.5,
+            MinimumThroughput = 6,
+            SamplingDuration = TimeSpan.FromMinutes(1),
+            BreakDuration = options.Value.CircuitBreakDuration,
+            ShouldHandle = new PredicateBuilder().Handle<Exception>(e => e is not OperationCanceledException),
+        })
+        .Build();
 
     public async Task<VisitorReading> ReadAsync(string text, string language, CancellationToken cancellationToken)
     {
@@ -131,12 +148,30 @@ public sealed partial class ModelConversationAssistant(
         };
         try
         {
-            var response = await chat.GetResponseAsync(messages, chatOptions, budget.Token);
+            var response = await _circuit.ExecuteAsync(
+                async token =>
+                {
+                    try
+                    {
+                        return await chat.GetResponseAsync(messages, chatOptions, token);
+                    }
+                    catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                    {
+                        // The budget ran out, not the visitor's patience: a failure the circuit counts.
+                        throw new TimeoutException();
+                    }
+                },
+                budget.Token);
             return response.Text;
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is TimeoutException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
             LogTimedOut(logger, timeout.TotalSeconds);
+            return null;
+        }
+        catch (BrokenCircuitException) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogCircuitOpen(logger);
             return null;
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
@@ -146,6 +181,9 @@ public sealed partial class ModelConversationAssistant(
             return null;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "The language model failed repeatedly and is rested; the local rules decided")]
+    private static partial void LogCircuitOpen(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The language model took longer than {Seconds} s; the local rules decided")]
     private static partial void LogTimedOut(ILogger logger, double seconds);

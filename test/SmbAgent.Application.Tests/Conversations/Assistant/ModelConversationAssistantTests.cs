@@ -79,6 +79,22 @@ public sealed class ModelConversationAssistantTests
         services.GetRequiredService<IConversationAssistant>().ShouldBeOfType(expected);
     }
 
+    [Fact]
+    public async Task A_model_that_keeps_failing_is_rested_and_the_local_rules_answer_at_once()
+    {
+        var model = new ScriptedChatClient(_ => throw new HttpRequestException("503"));
+        var assistant = Assistant(model);
+
+        var answers = new List<AssistantAnswer>();
+        for (var turn = 0; turn < 10; turn++)
+        {
+            answers.Add(await assistant.AnswerAsync("When do you open?", [Passage], "en", CancellationToken.None));
+        }
+
+        model.Calls.ShouldBe(6, "after six failures in a row the model is not called for a while");
+        answers.ShouldAllBe(a => a.Kind == AssistantAnswerKind.Answered && a.Text.Contains("We open at 8."));
+    }
+
     private static ModelConversationAssistant Assistant(IChatClient model) =>
         new(model, new AssistantPrompts(), Options.Create(new AssistantOptions()), NullLogger<ModelConversationAssistant>.Instance);
 
