@@ -7,17 +7,23 @@ using SmbAgent.Conversations;
 using SmbAgent.Conversations.Takeover;
 using SmbAgent.Data;
 using SmbAgent.Leads;
+using SmbAgent.Notifications;
 using SmbAgent.Permissions;
 using SmbAgent.Web.Pages.Workspace.Leads;
 
 namespace SmbAgent.Web.Pages.Workspace.Conversations;
 
 /// <summary>
-/// One conversation's transcript, kept current while the page is open, with a link to the lead it produced. Staff who
-/// may update leads can take a chat over, write to the visitor and hand it back to the assistant.
+/// One conversation's transcript, kept current while the page is open, with a link to the lead it produced and the
+/// notifications about it. Staff who may update leads can take a chat over, write to the visitor and hand it back to
+/// the assistant, and send a failed notification again.
 /// </summary>
 [Authorize(Policy = SmbPermissions.Leads.Default)]
-public sealed class DetailsModel(ConversationAppService conversations, TakeoverAppService takeover, IAuthorizationService authorization) : PageModel
+public sealed class DetailsModel(
+    ConversationAppService conversations,
+    TakeoverAppService takeover,
+    NotificationDeliveryAppService deliveries,
+    IAuthorizationService authorization) : PageModel
 {
     [FromRoute]
     public Guid Id { get; set; }
@@ -30,6 +36,8 @@ public sealed class DetailsModel(ConversationAppService conversations, TakeoverA
     public LiveConversationDto Live { get; private set; } = null!;
 
     public bool CanTakeOver { get; private set; }
+
+    public bool CanManage { get; private set; }
 
     public int LastSequence => Details.Transcript.Count == 0 ? 0 : Details.Transcript[^1].Sequence;
 
@@ -94,6 +102,28 @@ public sealed class DetailsModel(ConversationAppService conversations, TakeoverA
         return await LoadAsync(cancellationToken) ? Page() : NotFound();
     }
 
+    /// <summary>Sends a failed notification again; a sent or queued one is left as it is.</summary>
+    public async Task<IActionResult> OnPostRetryAsync(Guid deliveryId, CancellationToken cancellationToken)
+    {
+        if (!await CanManageAsync())
+        {
+            return Forbid();
+        }
+
+        try
+        {
+            TempData["Success"] = await deliveries.RetryAsync(deliveryId, cancellationToken)
+                ? "The notification is queued to be sent again."
+                : "That notification is already sent or queued.";
+        }
+        catch (EntityNotFoundException)
+        {
+            return NotFound();
+        }
+
+        return RedirectToPage(new { id = Id });
+    }
+
     private Guid CurrentUserId => Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : Guid.Empty;
 
     private async Task<IActionResult> ChangeAsync(Func<Task> change, string done)
@@ -134,7 +164,8 @@ public sealed class DetailsModel(ConversationAppService conversations, TakeoverA
             return false;
         }
 
-        CanTakeOver = Live.Channel == ConversationChannel.Chat && await CanManageAsync();
+        CanManage = await CanManageAsync();
+        CanTakeOver = Live.Channel == ConversationChannel.Chat && CanManage;
         return true;
     }
 

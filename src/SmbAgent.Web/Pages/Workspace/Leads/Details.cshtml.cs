@@ -4,13 +4,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SmbAgent.Data;
 using SmbAgent.Leads;
+using SmbAgent.Notifications;
 using SmbAgent.Permissions;
 
 namespace SmbAgent.Web.Pages.Workspace.Leads;
 
 /// <summary>One lead: what the visitor gave, the whole conversation, the notifications about it, and the follow-up status and notes.</summary>
 [Authorize(Policy = SmbPermissions.Leads.Default)]
-public sealed class DetailsModel(LeadAppService leads, IAuthorizationService authorization) : PageModel
+public sealed class DetailsModel(LeadAppService leads, NotificationDeliveryAppService deliveries, IAuthorizationService authorization) : PageModel
 {
     [FromRoute]
     public Guid Id { get; set; }
@@ -59,6 +60,28 @@ public sealed class DetailsModel(LeadAppService leads, IAuthorizationService aut
         }
 
         return await LoadAsync(cancellationToken) ? Page() : NotFound();
+    }
+
+    /// <summary>Sends a failed notification again; a sent or queued one is left as it is.</summary>
+    public async Task<IActionResult> OnPostRetryAsync(Guid deliveryId, CancellationToken cancellationToken)
+    {
+        if (!(await authorization.AuthorizeAsync(User, SmbPermissions.Leads.Manage)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        try
+        {
+            TempData["Success"] = await deliveries.RetryAsync(deliveryId, cancellationToken)
+                ? "The notification is queued to be sent again."
+                : "That notification is already sent or queued.";
+        }
+        catch (EntityNotFoundException)
+        {
+            return NotFound();
+        }
+
+        return RedirectToPage(new { id = Id });
     }
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
