@@ -19,11 +19,7 @@ namespace SmbAgent.Web.Pages.Workspace.Conversations;
 /// the assistant, and send a failed notification again.
 /// </summary>
 [Authorize(Policy = SmbPermissions.Leads.Default)]
-public sealed class DetailsModel(
-    ConversationAppService conversations,
-    TakeoverAppService takeover,
-    NotificationDeliveryAppService deliveries,
-    IAuthorizationService authorization) : PageModel
+public sealed class DetailsModel(ConversationAppService conversations, TakeoverAppService takeover, IAuthorizationService authorization) : PageModel
 {
     [FromRoute]
     public Guid Id { get; set; }
@@ -102,8 +98,11 @@ public sealed class DetailsModel(
         return await LoadAsync(cancellationToken) ? Page() : NotFound();
     }
 
-    /// <summary>Sends a failed notification again; a sent or queued one is left as it is.</summary>
-    public async Task<IActionResult> OnPostRetryAsync(Guid deliveryId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends a failed notification again; a sent or queued one is left as it is. The service comes with the request:
+    /// it brings Hangfire's job client, which showing the page has no use for.
+    /// </summary>
+    public async Task<IActionResult> OnPostRetryAsync(Guid deliveryId, [FromServices] NotificationDeliveryAppService deliveries, CancellationToken cancellationToken)
     {
         if (!await CanManageAsync())
         {

@@ -11,7 +11,7 @@ namespace SmbAgent.Web.Pages.Workspace.Leads;
 
 /// <summary>One lead: what the visitor gave, the whole conversation, the notifications about it, and the follow-up status and notes.</summary>
 [Authorize(Policy = SmbPermissions.Leads.Default)]
-public sealed class DetailsModel(LeadAppService leads, NotificationDeliveryAppService deliveries, IAuthorizationService authorization) : PageModel
+public sealed class DetailsModel(LeadAppService leads, IAuthorizationService authorization) : PageModel
 {
     [FromRoute]
     public Guid Id { get; set; }
@@ -62,8 +62,11 @@ public sealed class DetailsModel(LeadAppService leads, NotificationDeliveryAppSe
         return await LoadAsync(cancellationToken) ? Page() : NotFound();
     }
 
-    /// <summary>Sends a failed notification again; a sent or queued one is left as it is.</summary>
-    public async Task<IActionResult> OnPostRetryAsync(Guid deliveryId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends a failed notification again; a sent or queued one is left as it is. The service comes with the request:
+    /// it brings Hangfire's job client, which showing the page has no use for.
+    /// </summary>
+    public async Task<IActionResult> OnPostRetryAsync(Guid deliveryId, [FromServices] NotificationDeliveryAppService deliveries, CancellationToken cancellationToken)
     {
         if (!(await authorization.AuthorizeAsync(User, SmbPermissions.Leads.Manage)).Succeeded)
         {
