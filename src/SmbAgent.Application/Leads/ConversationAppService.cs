@@ -6,7 +6,8 @@ using SmbAgent.HostAdmin;
 namespace SmbAgent.Leads;
 
 /// <summary>
-/// The current tenant's conversations, newest activity first, and their transcripts. Authorization is on the pages.
+/// The current tenant's conversations, newest activity first, and their transcripts with the notifications about them
+/// (a visitor asking for a person; a lead's are on the lead). Authorization is on the pages.
 /// A widget that was opened and never written in is not listed: it is a page view, not a conversation.
 /// </summary>
 public sealed class ConversationAppService(ISmbAgentDbContext db)
@@ -46,9 +47,11 @@ public sealed class ConversationAppService(ISmbAgentDbContext db)
             .OrderBy(m => m.Sequence)
             .Select(m => new TranscriptMessageDto(m.Sequence, m.Role, m.Text, m.Citations, m.CreationTime))
             .ToListAsync(cancellationToken);
+        var deliveries = await db.NotificationDeliveries.Where(d => d.ConversationId == id).ToDtosAsync(zone, cancellationToken);
         return new ConversationDetailsDto(
             InZone(conversation, zone),
             transcript.ConvertAll(m => m with { CreationTime = BusinessTime.Local(m.CreationTime, zone) }),
+            deliveries,
             zone.Id);
     }
 

@@ -35,4 +35,9 @@ public sealed record ConversationDto(
 /// <param name="WaitingCount">How many conversations wait for a person, whatever the filter.</param>
 public sealed record ConversationListDto(PagedResult<ConversationDto> Conversations, string TimeZone, int WaitingCount);
 
-public sealed record ConversationDetailsDto(ConversationDto Conversation, IReadOnlyList<TranscriptMessageDto> Transcript, string TimeZone);
+/// <param name="Deliveries">The notifications about the conversation itself (a visitor asking for a person), not its lead's.</param>
+public sealed record ConversationDetailsDto(
+    ConversationDto Conversation,
+    IReadOnlyList<TranscriptMessageDto> Transcript,
+    IReadOnlyList<NotificationDeliveryDto> Deliveries,
+    string TimeZone);

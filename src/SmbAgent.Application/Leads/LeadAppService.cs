@@ -36,15 +36,11 @@ public sealed class LeadAppService(ISmbAgentDbContext db, IValidator<UpdateLeadD
             .OrderBy(m => m.Sequence)
             .Select(m => new TranscriptMessageDto(m.Sequence, m.Role, m.Text, m.Citations, m.CreationTime))
             .ToListAsync(cancellationToken);
-        var deliveries = await db.NotificationDeliveries.AsNoTracking()
-            .Where(d => d.LeadId == id)
-            .OrderBy(d => d.CreationTime).ThenBy(d => d.Id)
-            .Select(d => new NotificationDeliveryDto(d.Id, d.Kind, d.Channel, d.Recipient, d.Status, d.Attempts, d.LastError, d.CreationTime, d.SentTime))
-            .ToListAsync(cancellationToken);
+        var deliveries = await db.NotificationDeliveries.Where(d => d.LeadId == id).ToDtosAsync(zone, cancellationToken);
         return new LeadDetailsDto(
             ToDto(lead, zone),
             transcript.ConvertAll(m => m with { CreationTime = BusinessTime.Local(m.CreationTime, zone) }),
-            deliveries.ConvertAll(d => d with { CreationTime = BusinessTime.Local(d.CreationTime, zone), SentTime = BusinessTime.Local(d.SentTime, zone) }),
+            deliveries,
             zone.Id);
     }
 

@@ -42,7 +42,7 @@ public sealed record TranscriptMessageDto(
     IReadOnlyList<MessageCitation> Citations,
     DateTimeOffset CreationTime);
 
-/// <summary>One message about a lead (to the owner or the visitor) and how its delivery went.</summary>
+/// <summary>One message about a lead or a conversation (to the owner or the visitor) and how its delivery went.</summary>
 public sealed record NotificationDeliveryDto(
     Guid Id,
     NotificationKind Kind,

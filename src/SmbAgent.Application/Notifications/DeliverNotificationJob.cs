@@ -1,3 +1,4 @@
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,8 +14,17 @@ namespace SmbAgent.Notifications;
 
 /// <summary>
 /// Sends one outbox delivery. Already sent: nothing to do, so a duplicate run never sends twice. A failure is
-/// recorded on the delivery and rethrown so Hangfire retries with backoff; a permanent refusal stops there.
+/// recorded on the delivery and rethrown so Hangfire retries with backoff; a permanent refusal stops there, and so
+/// does the last of <see cref="MaxAttempts"/>: the delivery is Failed, for the owner to see and retry.
 /// </summary>
+/// <remarks>
+/// The delivery's own attempt count decides which attempt is the last, not Hangfire's retry state: the job needs no
+/// <c>PerformContext</c> (the stable <see cref="TenantJobRunner"/> signature stays), no state filter registered in
+/// Hangfire's process-wide statics (the project keeps its <c>JobStorage</c> in DI, one per host), and the rule runs
+/// the same under the job server as in tests. Hangfire's default policy allows one more run than
+/// <see cref="MaxAttempts"/>, so a run that fails before it can record its attempt (the database down) still leaves
+/// one for the last attempt to be recorded.
+/// </remarks>
 public sealed partial class DeliverNotificationJob(
     ISmbAgentDbContext db,
     ITenantStore tenants,
@@ -24,6 +34,9 @@ public sealed partial class DeliverNotificationJob(
     TimeProvider clock,
     ILogger<DeliverNotificationJob> logger) : IBackgroundJob<DeliverNotificationArgs>
 {
+    /// <summary>Attempts per round: the first run and Hangfire's default retries (10) but the last.</summary>
+    public static readonly int MaxAttempts = AutomaticRetryAttribute.DefaultRetryAttempts;
+
     public async Task ExecuteAsync(DeliverNotificationArgs args, CancellationToken cancellationToken)
     {
         var delivery = await db.NotificationDeliveries.FirstOrDefaultAsync(d => d.Id == args.DeliveryId, cancellationToken);
@@ -58,8 +71,15 @@ public sealed partial class DeliverNotificationJob(
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            delivery.MarkAttemptFailed(e.Message, permanent: false);
+            var last = delivery.Attempts + 1 - args.AttemptsBefore >= MaxAttempts;
+            delivery.MarkAttemptFailed(e.Message, permanent: last);
             await db.SaveChangesAsync(CancellationToken.None);
+            if (last)
+            {
+                LogGaveUp(logger, delivery.Id, delivery.Channel, delivery.Attempts);
+                return;
+            }
+
             LogFailed(logger, delivery.Id, delivery.Channel, delivery.Attempts);
             throw;
         }
@@ -105,6 +125,9 @@ public sealed partial class DeliverNotificationJob(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Notification {DeliveryId} sent by {Channel}")]
     private static partial void LogSent(ILogger logger, Guid deliveryId, NotificationChannel channel);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Notification {DeliveryId} by {Channel} failed for good after {Attempts} attempts")]
+    private static partial void LogGaveUp(ILogger logger, Guid deliveryId, NotificationChannel channel, int attempts);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Notification {DeliveryId} by {Channel} failed (attempt {Attempts})")]
     private static partial void LogFailed(ILogger logger, Guid deliveryId, NotificationChannel channel, int attempts);

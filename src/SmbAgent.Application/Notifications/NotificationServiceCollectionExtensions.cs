@@ -16,6 +16,7 @@ public static class NotificationServiceCollectionExtensions
         services.AddScoped<LeadNotificationOutbox>();
         services.AddScoped<NotificationSettingsAppService>();
         services.AddScoped<HumanRequestOutbox>();
+        services.AddScoped<NotificationDeliveryAppService>();
         services.AddBackgroundJob<DeliverNotificationJob, DeliverNotificationArgs>();
         return services;
     }

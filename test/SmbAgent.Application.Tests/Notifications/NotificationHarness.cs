@@ -1,3 +1,5 @@
+using Hangfire;
+using Hangfire.States;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SmbAgent.BackgroundJobs;
@@ -75,10 +77,30 @@ public sealed class NotificationHarness : IAsyncLifetime
         });
 
     /// <summary>One attempt, as a Hangfire worker makes it: the tenant's job runner in a fresh scope; a failure throws.</summary>
-    public async Task RunAsync(Guid tenantId, Guid deliveryId)
+    public Task RunAsync(Guid tenantId, Guid deliveryId) => RunAsync(tenantId, new DeliverNotificationArgs(deliveryId));
+
+    public async Task RunAsync(Guid tenantId, DeliverNotificationArgs args)
     {
         await using var scope = Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<TenantJobRunner>().RunAsync(tenantId, new DeliverNotificationArgs(deliveryId), CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<TenantJobRunner>().RunAsync(tenantId, args, CancellationToken.None);
+    }
+
+    /// <summary>Takes the tenant's queued deliveries off the queue, as a job server picks them up; run them with <see cref="RunAsync(Guid, DeliverNotificationArgs)"/>.</summary>
+    public IReadOnlyList<DeliverNotificationArgs> TakeQueued(Guid tenantId)
+    {
+        var queued = Services.GetRequiredService<JobStorage>().GetMonitoringApi().EnqueuedJobs("default", 0, 1000)
+            // By state name: Hangfire.PostgreSql keeps reporting a deleted job as "in enqueued state".
+            .Where(j => j.Value.State == EnqueuedState.StateName
+                        && j.Value.Job?.Type == typeof(TenantJobRunner)
+                        && j.Value.Job.Args[0] is Guid queuedFor && queuedFor == tenantId
+                        && j.Value.Job.Args[1] is DeliverNotificationArgs)
+            .ToList();
+        foreach (var (jobId, _) in queued)
+        {
+            Services.GetRequiredService<IBackgroundJobClient>().Delete(jobId);
+        }
+
+        return [.. queued.Select(j => (DeliverNotificationArgs)j.Value.Job.Args[1])];
     }
 
     public Task<LeadDetailsDto> LeadDetailsAsync(Guid tenantId, Guid leadId) =>

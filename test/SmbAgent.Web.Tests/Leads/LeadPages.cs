@@ -102,6 +102,29 @@ public static class LeadPages
             return (lead.Id, conversation.Id);
         });
 
+    /// <summary>
+    /// Stores a delivery about <paramref name="leadId"/> (or, without one, a visitor's request for a person in
+    /// <paramref name="conversationId"/>) after its failed attempts; <paramref name="gaveUp"/> makes the last one final.
+    /// </summary>
+    public static Task<Guid> AddDeliveryAsync(
+        this WebHostFactory factory, Guid tenantId, Guid? leadId, Guid conversationId, NotificationChannel channel, string recipient, string[] failures, bool gaveUp) =>
+        factory.InTenantAsync(tenantId, async sp =>
+        {
+            var db = sp.GetRequiredService<SmbAgentDbContext>();
+            var delivery = leadId is { } lead
+                ? new NotificationDelivery(Guid.CreateVersion7(), tenantId, lead, NotificationKind.NewLead, channel, recipient)
+                : NotificationDelivery.ForConversation(Guid.CreateVersion7(), tenantId, conversationId, NotificationKind.HumanRequested, channel, recipient);
+            delivery.CreationTime = new DateTimeOffset(2026, 3, 10, 12, 30, 0, TimeSpan.Zero);
+            for (var i = 0; i < failures.Length; i++)
+            {
+                delivery.MarkAttemptFailed(failures[i], permanent: gaveUp && i == failures.Length - 1);
+            }
+
+            db.NotificationDeliveries.Add(delivery);
+            await db.SaveChangesAsync();
+            return delivery.Id;
+        });
+
     public static Task<Lead> LeadAsync(this WebHostFactory factory, Guid tenantId, Guid id) =>
         factory.InTenantAsync(tenantId, sp => sp.GetRequiredService<SmbAgentDbContext>().Leads.AsNoTracking().SingleAsync(l => l.Id == id));
 

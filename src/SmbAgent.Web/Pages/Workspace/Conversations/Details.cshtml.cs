@@ -7,14 +7,16 @@ using SmbAgent.Conversations;
 using SmbAgent.Conversations.Takeover;
 using SmbAgent.Data;
 using SmbAgent.Leads;
+using SmbAgent.Notifications;
 using SmbAgent.Permissions;
 using SmbAgent.Web.Pages.Workspace.Leads;
 
 namespace SmbAgent.Web.Pages.Workspace.Conversations;
 
 /// <summary>
-/// One conversation's transcript, kept current while the page is open, with a link to the lead it produced. Staff who
-/// may update leads can take a chat over, write to the visitor and hand it back to the assistant.
+/// One conversation's transcript, kept current while the page is open, with a link to the lead it produced and the
+/// notifications about it. Staff who may update leads can take a chat over, write to the visitor and hand it back to
+/// the assistant, and send a failed notification again.
 /// </summary>
 [Authorize(Policy = SmbPermissions.Leads.Default)]
 public sealed class DetailsModel(ConversationAppService conversations, TakeoverAppService takeover, IAuthorizationService authorization) : PageModel
@@ -30,6 +32,8 @@ public sealed class DetailsModel(ConversationAppService conversations, TakeoverA
     public LiveConversationDto Live { get; private set; } = null!;
 
     public bool CanTakeOver { get; private set; }
+
+    public bool CanManage { get; private set; }
 
     public int LastSequence => Details.Transcript.Count == 0 ? 0 : Details.Transcript[^1].Sequence;
 
@@ -94,6 +98,31 @@ public sealed class DetailsModel(ConversationAppService conversations, TakeoverA
         return await LoadAsync(cancellationToken) ? Page() : NotFound();
     }
 
+    /// <summary>
+    /// Sends a failed notification again; a sent or queued one is left as it is. The service comes with the request:
+    /// it brings Hangfire's job client, which showing the page has no use for.
+    /// </summary>
+    public async Task<IActionResult> OnPostRetryAsync(Guid deliveryId, [FromServices] NotificationDeliveryAppService deliveries, CancellationToken cancellationToken)
+    {
+        if (!await CanManageAsync())
+        {
+            return Forbid();
+        }
+
+        try
+        {
+            TempData["Success"] = await deliveries.RetryAsync(deliveryId, cancellationToken)
+                ? "The notification is queued to be sent again."
+                : "That notification is already sent or queued.";
+        }
+        catch (EntityNotFoundException)
+        {
+            return NotFound();
+        }
+
+        return RedirectToPage(new { id = Id });
+    }
+
     private Guid CurrentUserId => Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : Guid.Empty;
 
     private async Task<IActionResult> ChangeAsync(Func<Task> change, string done)
@@ -134,7 +163,8 @@ public sealed class DetailsModel(ConversationAppService conversations, TakeoverA
             return false;
         }
 
-        CanTakeOver = Live.Channel == ConversationChannel.Chat && await CanManageAsync();
+        CanManage = await CanManageAsync();
+        CanTakeOver = Live.Channel == ConversationChannel.Chat && CanManage;
         return true;
     }
 

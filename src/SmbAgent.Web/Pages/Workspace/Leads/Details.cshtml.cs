@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SmbAgent.Data;
 using SmbAgent.Leads;
+using SmbAgent.Notifications;
 using SmbAgent.Permissions;
 
 namespace SmbAgent.Web.Pages.Workspace.Leads;
@@ -59,6 +60,31 @@ public sealed class DetailsModel(LeadAppService leads, IAuthorizationService aut
         }
 
         return await LoadAsync(cancellationToken) ? Page() : NotFound();
+    }
+
+    /// <summary>
+    /// Sends a failed notification again; a sent or queued one is left as it is. The service comes with the request:
+    /// it brings Hangfire's job client, which showing the page has no use for.
+    /// </summary>
+    public async Task<IActionResult> OnPostRetryAsync(Guid deliveryId, [FromServices] NotificationDeliveryAppService deliveries, CancellationToken cancellationToken)
+    {
+        if (!(await authorization.AuthorizeAsync(User, SmbPermissions.Leads.Manage)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        try
+        {
+            TempData["Success"] = await deliveries.RetryAsync(deliveryId, cancellationToken)
+                ? "The notification is queued to be sent again."
+                : "That notification is already sent or queued.";
+        }
+        catch (EntityNotFoundException)
+        {
+            return NotFound();
+        }
+
+        return RedirectToPage(new { id = Id });
     }
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
