@@ -42,15 +42,11 @@ public sealed class ConversationAppService(ISmbAgentDbContext db)
         var zone = await BusinessTime.ZoneAsync(db, cancellationToken);
         var conversation = await Summaries(db.Conversations.Where(c => c.Id == id)).FirstOrDefaultAsync(cancellationToken)
                            ?? throw new EntityNotFoundException(nameof(Conversation), id);
-        var transcript = await db.ConversationMessages.AsNoTracking()
-            .Where(m => m.ConversationId == id)
-            .OrderBy(m => m.Sequence)
-            .Select(m => new TranscriptMessageDto(m.Sequence, m.Role, m.Text, m.Citations, m.CreationTime))
-            .ToListAsync(cancellationToken);
+        var transcript = await db.ConversationMessages.TranscriptAsync(id, zone, cancellationToken);
         var deliveries = await db.NotificationDeliveries.Where(d => d.ConversationId == id).ToDtosAsync(zone, cancellationToken);
         return new ConversationDetailsDto(
             InZone(conversation, zone),
-            transcript.ConvertAll(m => m with { CreationTime = BusinessTime.Local(m.CreationTime, zone) }),
+            transcript,
             deliveries,
             zone.Id);
     }

@@ -31,15 +31,11 @@ public sealed class LeadAppService(ISmbAgentDbContext db, IValidator<UpdateLeadD
         var zone = await BusinessTime.ZoneAsync(db, cancellationToken);
         var lead = await db.Leads.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, cancellationToken)
                    ?? throw new EntityNotFoundException(nameof(Lead), id);
-        var transcript = await db.ConversationMessages.AsNoTracking()
-            .Where(m => m.ConversationId == lead.ConversationId)
-            .OrderBy(m => m.Sequence)
-            .Select(m => new TranscriptMessageDto(m.Sequence, m.Role, m.Text, m.Citations, m.CreationTime))
-            .ToListAsync(cancellationToken);
+        var transcript = await db.ConversationMessages.TranscriptAsync(lead.ConversationId, zone, cancellationToken);
         var deliveries = await db.NotificationDeliveries.Where(d => d.LeadId == id).ToDtosAsync(zone, cancellationToken);
         return new LeadDetailsDto(
             ToDto(lead, zone),
-            transcript.ConvertAll(m => m with { CreationTime = BusinessTime.Local(m.CreationTime, zone) }),
+            transcript,
             deliveries,
             zone.Id);
     }

@@ -1,11 +1,4 @@
 using System.Diagnostics;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using SmbAgent.BackgroundJobs;
-using SmbAgent.Data;
-using SmbAgent.KnowledgeBase;
-using SmbAgent.KnowledgeBase.Ingestion;
-using SmbAgent.Tenancy;
 using SmbAgent.TestKit.Stubs;
 
 namespace SmbAgent.HttpApi.Tests.Conversations;
@@ -79,34 +72,5 @@ public sealed class ChatModelCallsTests : IAsyncLifetime
         request.Body["input"] is System.Text.Json.Nodes.JsonArray array ? [.. array.Select(i => i!.GetValue<string>())] : [request.Body["input"]!.GetValue<string>()];
 
     /// <summary>A business with an FAQ indexed by the stub's model; returns its widget key.</summary>
-    private async Task<string> NewBusinessAsync()
-    {
-        var owner = await _fixture.CreateTenantAsync();
-        var services = _fixture.Factory.Services;
-        string widgetKey;
-        KnowledgeSourceDto faq;
-        await using (var scope = services.CreateAsyncScope())
-        using (scope.ServiceProvider.GetRequiredService<ICurrentTenant>().Change(owner.TenantId))
-        {
-            var db = scope.ServiceProvider.GetRequiredService<ISmbAgentDbContext>();
-            widgetKey = await db.Tenants.Where(t => t.Id == owner.TenantId).Select(t => t.WidgetKey).SingleAsync();
-            faq = await scope.ServiceProvider.GetRequiredService<KnowledgeSourceAppService>().CreateFaqAsync(new CreateFaqSourceDto
-            {
-                Title = "Plumbing FAQ",
-                Text = """
-                       Q: What are your opening hours?
-                       A: We are open Monday to Friday from 8 am to 6 pm, and Saturdays from 9 am to 1 pm.
-                       Q: Do you install water heaters?
-                       A: Yes, gas and electric water heaters, with a five year warranty.
-                       """,
-            });
-        }
-
-        await using (var scope = services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<TenantJobRunner>().RunAsync(owner.TenantId, new IngestKnowledgeSourceArgs(faq.Id), CancellationToken.None);
-        }
-
-        return widgetKey;
-    }
+    private async Task<string> NewBusinessAsync() => (await ChatBusinesses.CreateAsync(_fixture)).WidgetKey;
 }

@@ -1,14 +1,10 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using SmbAgent.BackgroundJobs;
 using SmbAgent.Conversations;
 using SmbAgent.Conversations.State;
 using SmbAgent.Data;
-using SmbAgent.KnowledgeBase;
-using SmbAgent.KnowledgeBase.Ingestion;
 using SmbAgent.Tenancy;
-using SmbAgent.Workspace;
 
 namespace SmbAgent.HttpApi.Tests.Conversations;
 
@@ -46,34 +42,8 @@ public sealed class ChatStateFixture : IAsyncLifetime
     /// <summary>A business with a phone number, an email contact and an indexed FAQ; returns its widget key.</summary>
     public async Task<(Guid TenantId, string WidgetKey)> NewBusinessAsync()
     {
-        var owner = await _api.CreateTenantAsync();
-        string widgetKey;
-        KnowledgeSourceDto faq;
-        await using (var scope = Factory.Services.CreateAsyncScope())
-        using (scope.ServiceProvider.GetRequiredService<ICurrentTenant>().Change(owner.TenantId))
-        {
-            var db = scope.ServiceProvider.GetRequiredService<ISmbAgentDbContext>();
-            var profile = await db.BusinessProfiles.FirstAsync();
-            profile.Phone = "+1 415 555 0100";
-            profile.Contacts = [new NotificationContact(ContactKind.Email, owner.Email, "Owner")];
-            await db.SaveChangesAsync();
-            widgetKey = await db.Tenants.Where(t => t.Id == owner.TenantId).Select(t => t.WidgetKey).SingleAsync();
-            faq = await scope.ServiceProvider.GetRequiredService<KnowledgeSourceAppService>().CreateFaqAsync(new CreateFaqSourceDto
-            {
-                Title = "Plumbing FAQ",
-                Text = """
-                       Q: What are your opening hours?
-                       A: We are open Monday to Friday from 8 am to 6 pm, and Saturdays from 9 am to 1 pm.
-                       """,
-            });
-        }
-
-        await using (var scope = Factory.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<TenantJobRunner>().RunAsync(owner.TenantId, new IngestKnowledgeSourceArgs(faq.Id), CancellationToken.None);
-        }
-
-        return (owner.TenantId, widgetKey);
+        var business = await ChatBusinesses.CreateAsync(_api);
+        return (business.TenantId, business.WidgetKey);
     }
 
     /// <summary>Changes the conversation in the database behind the cache's back, as code outside a turn does.</summary>

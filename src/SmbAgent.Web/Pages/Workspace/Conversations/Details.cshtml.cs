@@ -109,18 +109,7 @@ public sealed class DetailsModel(ConversationAppService conversations, TakeoverA
             return Forbid();
         }
 
-        try
-        {
-            TempData["Success"] = await deliveries.RetryAsync(deliveryId, cancellationToken)
-                ? "The notification is queued to be sent again."
-                : "That notification is already sent or queued.";
-        }
-        catch (EntityNotFoundException)
-        {
-            return NotFound();
-        }
-
-        return RedirectToPage(new { id = Id });
+        return await DeliveryRetry.PostAsync(this, deliveries, deliveryId, Id, cancellationToken);
     }
 
     private Guid CurrentUserId => Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : Guid.Empty;

@@ -73,18 +73,7 @@ public sealed class DetailsModel(LeadAppService leads, IAuthorizationService aut
             return Forbid();
         }
 
-        try
-        {
-            TempData["Success"] = await deliveries.RetryAsync(deliveryId, cancellationToken)
-                ? "The notification is queued to be sent again."
-                : "That notification is already sent or queued.";
-        }
-        catch (EntityNotFoundException)
-        {
-            return NotFound();
-        }
-
-        return RedirectToPage(new { id = Id });
+        return await DeliveryRetry.PostAsync(this, deliveries, deliveryId, Id, cancellationToken);
     }
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)

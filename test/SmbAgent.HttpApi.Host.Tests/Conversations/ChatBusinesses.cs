@@ -9,7 +9,7 @@ using SmbAgent.Notifications;
 using SmbAgent.Tenancy;
 using SmbAgent.Workspace;
 
-namespace SmbAgent.HttpApi.Tests.Conversations.Assistant;
+namespace SmbAgent.HttpApi.Tests.Conversations;
 
 public sealed record ChatBusiness(Guid TenantId, string WidgetKey, string OwnerEmail);
 
