@@ -108,6 +108,23 @@ public sealed class TakeoverApiTests(ApiFixture fixture) : IClassFixture<ApiFixt
 
     private sealed record Business(Guid TenantId, string WidgetKey, string OwnerEmail, Guid OwnerId);
 
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("99999999999")]
+    public async Task A_poll_after_something_other_than_a_sequence_number_is_refused_with_a_problem(string after)
+    {
+        var business = await NewBusinessAsync(withQuestions: false);
+        var chat = new ChatClient(fixture.Factory.CreateClient(), business.WidgetKey);
+        await chat.StartAsync();
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"{chat.Base}/current?after={after}");
+        request.Headers.Add("X-Conversation-Token", chat.Token);
+        using var response = await fixture.Factory.CreateClient().SendAsync(request);
+
+        ((int)response.StatusCode).ShouldBe(400);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+    }
+
     private static Task<JsonElement> SendAsync(ChatClient chat, string text) => ReadAsync(chat.PostAsync(new { text, idempotencyKey = Guid.NewGuid().ToString("N") }));
 
     private static async Task<JsonElement> ReadAsync(Task<HttpResponseMessage> sending)
