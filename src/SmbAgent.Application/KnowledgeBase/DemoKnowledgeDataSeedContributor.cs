@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SmbAgent.Data;
 using SmbAgent.Tenancy;
@@ -14,7 +13,7 @@ namespace SmbAgent.KnowledgeBase;
 public sealed class DemoKnowledgeDataSeedContributor(
     ISmbAgentDbContext db,
     ITenantStore tenants,
-    IServiceProvider services,
+    KnowledgeSourceAppService sources,
     IOptions<SeedOptions> options) : IDataSeedContributor
 {
     public const string Title = "Demo Plumbing FAQ";
@@ -47,8 +46,6 @@ public sealed class DemoKnowledgeDataSeedContributor(
             return;
         }
 
-        // Resolved only here: the app service brings Hangfire's job client, whose logging is bound process-wide to the
-        // last host's logger factory; building it on every seed (each test database's) broke other hosts' job clients.
-        await services.GetRequiredService<KnowledgeSourceAppService>().CreateFaqAsync(new CreateFaqSourceDto { Title = Title, Text = Faq }, cancellationToken);
+        await sources.CreateFaqAsync(new CreateFaqSourceDto { Title = Title, Text = Faq }, cancellationToken);
     }
 }
