@@ -35,6 +35,8 @@ export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 export Email__PickupDirectory="${Email__PickupDirectory:-$ROOT/.local/mail}"
 # The jobs that mail the owner run in the API host: links in those mails point at the admin.
 export Notifications__AdminUrl="${Notifications__AdminUrl:-$WEB_URL}"
+# Neither host is ever fetched as a knowledge page (only /Dev/SampleSite is).
+export KnowledgeBase__ApiUrl="${KnowledgeBase__ApiUrl:-$API_URL}"
 
 log "building…"
 dotnet build "$ROOT/SmbAgent.sln" -c Release -v quiet -nologo -clp:ErrorsOnly

@@ -57,7 +57,7 @@ public sealed class CreateFaqSourceDtoValidator : AbstractValidator<CreateFaqSou
 
 public sealed class CreateUrlSourceDtoValidator : AbstractValidator<CreateUrlSourceDto>
 {
-    public CreateUrlSourceDtoValidator(IOptions<KnowledgeBaseOptions> options)
+    public CreateUrlSourceDtoValidator(IOptions<KnowledgeBaseOptions> options, OwnHostPolicy ownHosts)
     {
         RuleFor(x => x.Title).SourceTitle();
         RuleFor(x => x.Language).KnowledgeLanguage();
@@ -67,7 +67,8 @@ public sealed class CreateUrlSourceDtoValidator : AbstractValidator<CreateUrlSou
             .WithMessage("Enter a full web address starting with http:// or https://.")
             // Names are checked when the page is fetched (they can resolve anywhere); an address written out is refused at once.
             .Must(u => IsPublicOrNamedHost(u, options.Value.AllowLoopbackUrls))
-            .WithMessage(x => $"The address {HostOf(x.Url)} is not allowed: only public web addresses can be fetched.");
+            .WithMessage(x => $"The address {HostOf(x.Url)} is not allowed: only public web addresses can be fetched.")
+            .Must(u => !ownHosts.IsRefused(new Uri(u.Trim()))).WithMessage(UrlPageFetcher.OwnHostMessage);
     }
 
     private static string HostOf(string url) => new Uri(url.Trim()).Host.Trim('[', ']');
