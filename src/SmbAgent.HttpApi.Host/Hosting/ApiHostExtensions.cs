@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using SmbAgent.Data;
 using SmbAgent.Health;
+using SmbAgent.PublicUrls;
 using SmbAgent.Tenancy;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using SmbAgent.HttpApi.Account;
@@ -21,6 +22,7 @@ public static class ApiHostExtensions
     public static WebApplicationBuilder AddApiHost(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        builder.AllowOnlyPublicHost(urls => urls.Api);
         services.AddSmbAgentIdentityCore();
         services.AddAuthentication(IdentityConstants.BearerScheme).AddBearerToken(IdentityConstants.BearerScheme);
         services.AddAuthorization();

@@ -5,6 +5,7 @@ using SmbAgent.Health;
 using SmbAgent.Identity;
 using SmbAgent.Leads;
 using SmbAgent.Permissions;
+using SmbAgent.PublicUrls;
 using SmbAgent.Tenancy;
 using SmbAgent.Web.Pages.Account;
 
@@ -16,6 +17,7 @@ public static class WebHostExtensions
     public static WebApplicationBuilder AddWebHost(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        builder.AllowOnlyPublicHost(urls => urls.Admin);
         services.AddSmbAgentIdentityCore();
         services.AddLeadManagement();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();

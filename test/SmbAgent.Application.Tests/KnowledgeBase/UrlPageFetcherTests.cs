@@ -3,7 +3,7 @@ using System.Net;
 using Microsoft.Extensions.Options;
 using SmbAgent.KnowledgeBase;
 using SmbAgent.KnowledgeBase.Extraction;
-using SmbAgent.Notifications;
+using SmbAgent.PublicUrls;
 using SmbAgent.TestKit;
 
 namespace SmbAgent.Application.Tests.KnowledgeBase;
@@ -189,7 +189,7 @@ public sealed class UrlPageFetcherTests : IAsyncLifetime
     private static UrlPageFetcher Fetcher(bool allowLoopback, int timeoutSeconds = 5)
     {
         var options = new KnowledgeBaseOptions { AllowLoopbackUrls = allowLoopback, FetchTimeoutSeconds = timeoutSeconds };
-        var ownHosts = new OwnHostPolicy(Options.Create(new NotificationOptions()), Options.Create(options));
+        var ownHosts = new OwnHostPolicy(Options.Create(new PublicUrlOptions()));
         return new UrlPageFetcher(new SingleClientFactory(new HttpClient(UrlPageFetcher.CreateHandler(options))), Options.Create(options), ownHosts);
     }
 

@@ -66,13 +66,13 @@ public sealed class KnowledgeInputTests(KnowledgeFixture fixture)
         (await fixture.Factory.SourceCountAsync(owner.TenantId)).ShouldBe(0);
     }
 
-    /// <summary>The admin and API at their default URLs (<c>Notifications:AdminUrl</c>, <c>KnowledgeBase:ApiUrl</c>), loopback allowed.</summary>
+    /// <summary>The tests' admin and API are at <c>http://localhost</c> (<c>PublicUrls</c>), loopback allowed.</summary>
     [Theory]
-    [InlineData("http://127.0.0.1:5010/Dev/Mail")]
-    [InlineData("http://localhost:5010/Dev/Mail")]
-    [InlineData("http://[::1]:5010/Workspace/Leads")]
-    [InlineData("http://127.0.0.1:5010/Dev/SampleSite/../Mail")]
-    [InlineData("http://127.0.0.1:5020/api/app/knowledge/sources")]
+    [InlineData("http://127.0.0.1/Dev/Mail")]
+    [InlineData("http://localhost/Dev/Mail")]
+    [InlineData("http://[::1]/Workspace/Leads")]
+    [InlineData("http://localhost/Dev/SampleSite/../Mail")]
+    [InlineData("http://localhost/api/app/knowledge/sources")]
     public async Task A_page_of_the_app_itself_is_refused_on_the_form(string url)
     {
         var (owner, browser) = await SignedInAsync();

@@ -1,6 +1,5 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SmbAgent.Tenancy;
@@ -32,16 +31,17 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         _database = await TestDatabase.CreateAsync("browser");
         await _database.MigrateAsync();
+        // The port is chosen first: the mailed links and the host filter need the public address before the host starts.
+        BaseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
         Factory = new WebHostFactory(_database, overrides: new Dictionary<string, string?>
         {
+            ["PublicUrls:Admin"] = BaseAddress.ToString(),
             ["Email:PickupDirectory"] = MailDirectory,
             ["Embeddings:Endpoint"] = TestEnvironment.EmbeddingsEndpoint.ToString(),
             ["KnowledgeBase:AllowLoopbackUrls"] = "true",
         });
-        Factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        Factory.UseKestrel(options => options.Listen(IPAddress.Loopback, BaseAddress.Port));
         Factory.StartServer();
-        var address = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseAddress = new Uri(address);
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -105,5 +105,12 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         Directory.Delete(MailDirectory, recursive: true);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
