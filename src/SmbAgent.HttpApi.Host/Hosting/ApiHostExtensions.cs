@@ -47,7 +47,13 @@ public static class ApiHostExtensions
 
     public static WebApplication UseApiHost(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseForwardedHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();

@@ -29,7 +29,8 @@ public static class WebHostExtensions
             options.Cookie.Name = "smbagent.auth";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
-            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            // Outside Development the admin is served over HTTPS only (HSTS), so the cookie never travels in clear.
+            options.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
 
             // A signed-in user who may not open a page gets a 403 (with a friendly page), not a redirect.
             options.Events.OnRedirectToAccessDenied = context =>
@@ -62,6 +63,7 @@ public static class WebHostExtensions
 
     public static WebApplication UseWebHost(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {

@@ -163,7 +163,7 @@ public sealed class KnowledgeInputTests(KnowledgeFixture fixture)
     {
         await using var strict = new WebHostFactory(fixture.Factory.Database, overrides: KnowledgeFixture.Settings(allowLoopbackUrls: false));
         var owner = await TestTenants.CreateAsync(strict.Services);
-        using var browser = new Browser(strict.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
+        using var browser = new Browser(strict.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = WebHostFactory.BaseAddress, AllowAutoRedirect = false }));
         await browser.SignInAsync(owner);
 
         using var response = await AddAsync(browser, "AddUrl", ("Input.Url", fixture.Pages.Url("/about").ToString()));

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +17,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     private const string ChromiumPath = "/usr/bin/chromium";
     private TestDatabase? _database;
     private IPlaywright? _playwright;
+    private readonly ConcurrentDictionary<IPage, ConcurrentQueue<string>> _cspViolations = new();
 
     public WebHostFactory Factory { get; private set; } = null!;
 
@@ -52,7 +54,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (own cookies) with the app's base address.</summary>
+    /// <summary>
+    /// A fresh browser context (own cookies) with the app's base address. Chromium's reports of what the admin's
+    /// Content-Security-Policy blocked are kept (<see cref="CspViolations"/>) and fail the test class when it ends.
+    /// </summary>
     public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
@@ -62,8 +67,20 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
         // Generous: the suite runs five test projects at once on two cores.
         context.SetDefaultTimeout(60_000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        var violations = _cspViolations.GetOrAdd(page, _ => new ConcurrentQueue<string>());
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                violations.Enqueue(page.Url + ": " + message.Text);
+            }
+        };
+        return page;
     }
+
+    /// <summary>What the Content-Security-Policy blocked on <paramref name="page"/>, as Chromium logged it.</summary>
+    public IReadOnlyCollection<string> CspViolations(IPage page) => _cspViolations.GetOrAdd(page, _ => new ConcurrentQueue<string>());
 
     public static async Task ScreenshotAsync(IPage page, string name)
     {
@@ -88,6 +105,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        var violations = _cspViolations.Values.SelectMany(v => v).ToList();
         if (Browser is not null)
         {
             await Browser.DisposeAsync();
@@ -105,6 +123,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         Directory.Delete(MailDirectory, recursive: true);
+        violations.ShouldBeEmpty("a page broke the admin's Content-Security-Policy");
     }
 
     private static int FreePort()
