@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using SmbAgent.Data;
 using SmbAgent.Health;
+using SmbAgent.Input;
 using SmbAgent.PublicUrls;
 using SmbAgent.Tenancy;
 using Microsoft.AspNetCore.Cors.Infrastructure;
@@ -28,7 +29,13 @@ public static class ApiHostExtensions
         services.AddAuthorization();
         services.Configure<ForwardedHeadersOptions>(options => options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         // Statuses and kinds read as words ("Indexed"), which a REST client can use without our enums.
-        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            options.SerializerOptions.Converters.Add(new StorableStringJsonConverter());
+        });
+        // A body that can't be read throws in every environment, so the exception handler answers it as a problem naming the field.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddOpenApi();
         services.AddHangfireServer(options =>
         {
@@ -56,6 +63,8 @@ public static class ApiHostExtensions
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRouting();
+        app.UseMiddleware<StorableTextMiddleware>();
         app.UseAuthentication();
         app.UseTenantResolution();
         app.UseCors();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using SmbAgent.Health;
 using SmbAgent.Identity;
+using SmbAgent.Input;
 using SmbAgent.Leads;
 using SmbAgent.Permissions;
 using SmbAgent.PublicUrls;
@@ -74,6 +75,7 @@ public static class WebHostExtensions
         app.UseStatusCodePagesWithReExecute("/StatusCode/{0}");
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseMiddleware<StorableTextMiddleware>();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseTenantResolution();
