@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace SmbAgent.HttpApi.Tests.Hosting;
@@ -42,7 +43,9 @@ public sealed class SecurityHeadersTests(ApiFixture fixture) : IClassFixture<Api
     [Fact]
     public async Task Outside_development_an_https_answer_tells_browsers_to_keep_to_https()
     {
-        var client = fixture.Factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://api.smbagent.example") });
+        const string publicAddress = "https://api.smbagent.example";
+        await using var factory = fixture.Factory.WithWebHostBuilder(b => b.UseSetting("PublicUrls:Api", publicAddress));
+        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri(publicAddress) });
 
         using var response = await client.GetAsync(new Uri("/health", UriKind.Relative));
 

@@ -35,7 +35,7 @@ public sealed class ForgedHostFixture : IAsyncLifetime
     /// <summary>A browser-like client whose every request claims to be for <paramref name="host"/>.</summary>
     public static Browser CreateBrowser(WebHostFactory factory, string host)
     {
-        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = WebHostFactory.BaseAddress, AllowAutoRedirect = false, HandleCookies = true });
         client.DefaultRequestHeaders.Host = host;
         return new Browser(client);
     }

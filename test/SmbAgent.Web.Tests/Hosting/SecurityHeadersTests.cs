@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using SmbAgent.Web.Tests.Host;
 
@@ -58,7 +59,9 @@ public sealed class SecurityHeadersTests(WebFixture fixture) : IClassFixture<Web
     [Fact]
     public async Task Outside_development_an_https_answer_tells_browsers_to_keep_to_https()
     {
-        using var client = fixture.Factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://admin.smbagent.example") });
+        const string publicAddress = "https://admin.smbagent.example";
+        await using var factory = fixture.Factory.WithWebHostBuilder(b => b.UseSetting("PublicUrls:Admin", publicAddress));
+        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri(publicAddress) });
 
         using var response = await client.GetAsync(new Uri("/Account/Login", UriKind.Relative));
 
