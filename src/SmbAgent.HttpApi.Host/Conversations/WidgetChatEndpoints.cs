@@ -3,13 +3,15 @@ using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using SmbAgent.Conversations.Chat;
 using SmbAgent.Features;
+using SmbAgent.HttpApi.Hosting;
 using SmbAgent.Tenancy;
 
 namespace SmbAgent.HttpApi.Conversations;
 
 /// <summary>
 /// The chat widget's API: anonymous, the tenant named by the public widget key in the path, the conversation by the
-/// secret token in <see cref="TokenHeader"/> (never in a URL, which logs keep).
+/// secret token in <see cref="TokenHeader"/> (never in a URL, which logs keep), looked up in that tenant only. Other
+/// credentials are not read here: a bearer token on a widget route neither moves it to its business nor signs anyone in.
 /// </summary>
 public static class WidgetChatEndpoints
 {
@@ -20,6 +22,7 @@ public static class WidgetChatEndpoints
         var group = app.MapGroup($"/api/widget/{{{WidgetKeyTenantResolveContributor.RouteValue}}}/conversations")
             .WithTags("Chat widget")
             .AllowAnonymous()
+            .WithoutCredentials()
             .RequireCors(WidgetCorsPolicyProvider.PolicyName)
             .RequireFeature(SmbFeatures.Chat.Widget);
 

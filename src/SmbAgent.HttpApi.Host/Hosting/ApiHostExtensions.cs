@@ -45,7 +45,8 @@ public static class ApiHostExtensions
         services.AddHostedService<KnowledgeReembeddingStartup>();
         services.AddHostedService<TenantVectorIndexStartup>();
         services.AddScoped<WidgetKeyTenantResolveContributor>();
-        services.Configure<TenantResolveOptions>(options => options.Contributors.Add(typeof(WidgetKeyTenantResolveContributor)));
+        // A widget route's business is the one its key names, whoever else the request claims to be.
+        services.Configure<TenantResolveOptions>(options => options.Contributors.Insert(0, typeof(WidgetKeyTenantResolveContributor)));
         services.AddCors();
         services.AddSingleton<ICorsPolicyProvider, WidgetCorsPolicyProvider>();
         services.AddWidgetRateLimits(builder.Configuration);
@@ -65,7 +66,7 @@ public static class ApiHostExtensions
         app.UseStatusCodePages();
         app.UseRouting();
         app.UseMiddleware<StorableTextMiddleware>();
-        app.UseAuthentication();
+        app.UseAuthenticationExceptCredentialFree();
         app.UseTenantResolution();
         app.UseCors();
         app.UseRateLimiter();
