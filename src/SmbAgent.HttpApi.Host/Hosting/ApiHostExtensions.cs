@@ -1,9 +1,9 @@
 using System.Text.Json.Serialization;
 using Hangfire;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using SmbAgent.Data;
 using SmbAgent.Health;
+using SmbAgent.Hosting;
 using SmbAgent.Input;
 using SmbAgent.PublicUrls;
 using SmbAgent.Tenancy;
@@ -24,10 +24,10 @@ public static class ApiHostExtensions
     {
         var services = builder.Services;
         builder.AllowOnlyPublicHost(urls => urls.Api);
+        builder.TrustForwardedHeadersFromKnownProxies();
         services.AddSmbAgentIdentityCore();
         services.AddAuthentication(IdentityConstants.BearerScheme).AddBearerToken(IdentityConstants.BearerScheme);
         services.AddAuthorization();
-        services.Configure<ForwardedHeadersOptions>(options => options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         // Statuses and kinds read as words ("Indexed"), which a REST client can use without our enums.
         services.ConfigureHttpJsonOptions(options =>
         {
