@@ -34,7 +34,7 @@ public static class WidgetChatEndpoints
             .WithName(WidgetRateLimits.StartEndpoint);
         group.MapPost("/current/messages", ([FromHeader(Name = TokenHeader)] string? token, SendMessageDto input, ChatAppService chat, CancellationToken ct) =>
                 chat.SendAsync(token ?? string.Empty, input, ct))
-            .WithName("SendMessage");
+            .WithName(WidgetRateLimits.MessageEndpoint);
         // Polled by the widget with the last sequence it shows, so messages written by the team during a takeover reach it.
         group.MapGet("/current", ([FromHeader(Name = TokenHeader)] string? token, ChatAppService chat, CancellationToken ct, int after = 0) =>
                 chat.GetTranscriptAsync(token ?? string.Empty, after, ct))
