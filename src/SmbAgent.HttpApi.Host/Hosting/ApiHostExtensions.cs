@@ -65,7 +65,7 @@ public static class ApiHostExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRouting();
-        app.UseMiddleware<StorableTextMiddleware>();
+        app.UseStorableText(readsForms: true);
         app.UseAuthenticationExceptCredentialFree();
         app.UseTenantResolution();
         app.UseCors();

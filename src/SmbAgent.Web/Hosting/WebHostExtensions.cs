@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 using SmbAgent.Health;
 using SmbAgent.Hosting;
 using SmbAgent.Identity;
@@ -8,6 +9,7 @@ using SmbAgent.Leads;
 using SmbAgent.Permissions;
 using SmbAgent.PublicUrls;
 using SmbAgent.Tenancy;
+using SmbAgent.Web.Input;
 using SmbAgent.Web.Pages.Account;
 
 namespace SmbAgent.Web.Hosting;
@@ -58,6 +60,7 @@ public static class WebHostExtensions
             .AuthorizeFolder("/Workspace", SmbPermissions.Workspace.Default)
             .AuthorizeFolder("/Host", SmbPermissions.Tenants.Default));
         services.AddControllers();
+        services.Configure<MvcOptions>(options => options.Filters.Add<StorableFormFilter>());
         services.AddSignUpRateLimit(builder.Configuration);
         return builder;
     }
@@ -75,7 +78,7 @@ public static class WebHostExtensions
         app.UseStatusCodePagesWithReExecute("/StatusCode/{0}");
         app.UseStaticFiles();
         app.UseRouting();
-        app.UseMiddleware<StorableTextMiddleware>();
+        app.UseStorableText(readsForms: false);
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseTenantResolution();
