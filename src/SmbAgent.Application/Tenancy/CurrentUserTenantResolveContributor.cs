@@ -1,8 +1,8 @@
 namespace SmbAgent.Tenancy;
 
 /// <summary>
-/// First in the chain and final for authenticated requests (as in ABP): the tenant claim decides,
-/// and no claim means a host user.
+/// Final for authenticated requests (as in ABP): the tenant claim decides, and no claim means a host user. First in the
+/// chain except behind a route-bound source such as the widget key.
 /// </summary>
 public sealed class CurrentUserTenantResolveContributor : ITenantResolveContributor
 {

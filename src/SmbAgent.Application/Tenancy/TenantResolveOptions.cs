@@ -2,7 +2,10 @@ namespace SmbAgent.Tenancy;
 
 public sealed class TenantResolveOptions
 {
-    /// <summary>Contributor types in the order they run; the current user's claim is always first.</summary>
+    /// <summary>
+    /// Contributor types in the order they run: the current user's claim first, unless a host puts a source bound to
+    /// the route before it (the API's widget key, which decides its routes alone).
+    /// </summary>
     public List<Type> Contributors { get; } = [typeof(CurrentUserTenantResolveContributor)];
 
     /// <summary>

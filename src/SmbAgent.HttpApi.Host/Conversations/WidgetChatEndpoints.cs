@@ -3,13 +3,15 @@ using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using SmbAgent.Conversations.Chat;
 using SmbAgent.Features;
+using SmbAgent.HttpApi.Hosting;
 using SmbAgent.Tenancy;
 
 namespace SmbAgent.HttpApi.Conversations;
 
 /// <summary>
 /// The chat widget's API: anonymous, the tenant named by the public widget key in the path, the conversation by the
-/// secret token in <see cref="TokenHeader"/> (never in a URL, which logs keep).
+/// secret token in <see cref="TokenHeader"/> (never in a URL, which logs keep), looked up in that tenant only. Other
+/// credentials are not read here: a bearer token on a widget route neither moves it to its business nor signs anyone in.
 /// </summary>
 public static class WidgetChatEndpoints
 {
@@ -20,6 +22,7 @@ public static class WidgetChatEndpoints
         var group = app.MapGroup($"/api/widget/{{{WidgetKeyTenantResolveContributor.RouteValue}}}/conversations")
             .WithTags("Chat widget")
             .AllowAnonymous()
+            .WithoutCredentials()
             .RequireCors(WidgetCorsPolicyProvider.PolicyName)
             .RequireFeature(SmbFeatures.Chat.Widget);
 
@@ -31,7 +34,7 @@ public static class WidgetChatEndpoints
             .WithName(WidgetRateLimits.StartEndpoint);
         group.MapPost("/current/messages", ([FromHeader(Name = TokenHeader)] string? token, SendMessageDto input, ChatAppService chat, CancellationToken ct) =>
                 chat.SendAsync(token ?? string.Empty, input, ct))
-            .WithName("SendMessage");
+            .WithName(WidgetRateLimits.MessageEndpoint);
         // Polled by the widget with the last sequence it shows, so messages written by the team during a takeover reach it.
         group.MapGet("/current", ([FromHeader(Name = TokenHeader)] string? token, ChatAppService chat, CancellationToken ct, int after = 0) =>
                 chat.GetTranscriptAsync(token ?? string.Empty, after, ct))

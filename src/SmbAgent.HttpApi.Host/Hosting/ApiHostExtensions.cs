@@ -1,9 +1,9 @@
 using System.Text.Json.Serialization;
 using Hangfire;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using SmbAgent.Data;
 using SmbAgent.Health;
+using SmbAgent.Hosting;
 using SmbAgent.Input;
 using SmbAgent.PublicUrls;
 using SmbAgent.Tenancy;
@@ -24,10 +24,10 @@ public static class ApiHostExtensions
     {
         var services = builder.Services;
         builder.AllowOnlyPublicHost(urls => urls.Api);
+        builder.TrustForwardedHeadersFromKnownProxies();
         services.AddSmbAgentIdentityCore();
         services.AddAuthentication(IdentityConstants.BearerScheme).AddBearerToken(IdentityConstants.BearerScheme);
         services.AddAuthorization();
-        services.Configure<ForwardedHeadersOptions>(options => options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         // Statuses and kinds read as words ("Indexed"), which a REST client can use without our enums.
         services.ConfigureHttpJsonOptions(options =>
         {
@@ -45,7 +45,8 @@ public static class ApiHostExtensions
         services.AddHostedService<KnowledgeReembeddingStartup>();
         services.AddHostedService<TenantVectorIndexStartup>();
         services.AddScoped<WidgetKeyTenantResolveContributor>();
-        services.Configure<TenantResolveOptions>(options => options.Contributors.Add(typeof(WidgetKeyTenantResolveContributor)));
+        // A widget route's business is the one its key names, whoever else the request claims to be.
+        services.Configure<TenantResolveOptions>(options => options.Contributors.Insert(0, typeof(WidgetKeyTenantResolveContributor)));
         services.AddCors();
         services.AddSingleton<ICorsPolicyProvider, WidgetCorsPolicyProvider>();
         services.AddWidgetRateLimits(builder.Configuration);
@@ -65,7 +66,7 @@ public static class ApiHostExtensions
         app.UseStatusCodePages();
         app.UseRouting();
         app.UseStorableText(readsForms: true);
-        app.UseAuthentication();
+        app.UseAuthenticationExceptCredentialFree();
         app.UseTenantResolution();
         app.UseCors();
         app.UseRateLimiter();

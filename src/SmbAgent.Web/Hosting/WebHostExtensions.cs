@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using SmbAgent.Health;
+using SmbAgent.Hosting;
 using SmbAgent.Identity;
 using SmbAgent.Input;
 using SmbAgent.Leads;
@@ -21,6 +21,8 @@ public static class WebHostExtensions
     {
         var services = builder.Services;
         builder.AllowOnlyPublicHost(urls => urls.Admin);
+        // Behind a TLS-terminating proxy named in ForwardedHeaders, cookies stay Secure and redirects https.
+        builder.TrustForwardedHeadersFromKnownProxies();
         services.AddSmbAgentIdentityCore();
         services.AddLeadManagement();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
@@ -51,8 +53,6 @@ public static class WebHostExtensions
         services.Configure<TenantResolveOptions>(options =>
             options.OnUserTenantUnavailable = httpContext => httpContext.SignOutAsync(IdentityConstants.ApplicationScheme));
         services.AddAuthorization();
-        // Behind a TLS-terminating proxy on loopback (the default trusted proxy), cookies stay Secure and redirects https.
-        services.Configure<ForwardedHeadersOptions>(options => options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         services.AddRazorPages(options => options.Conventions
             .AuthorizeFolder("/")
             .AllowAnonymousToAccountPages()
