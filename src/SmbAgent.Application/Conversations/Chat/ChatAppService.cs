@@ -80,8 +80,7 @@ public sealed class ChatAppService(
     public async Task<TurnDto> SendAsync(string token, SendMessageDto input, CancellationToken cancellationToken = default)
     {
         await messageValidator.ValidateAndThrowAsync(input, cancellationToken);
-        var quotaTaken = new QuotaDecision();
-        if (await TryTurnAsync(token, input, quotaTaken, cancellationToken) is { } turn)
+        if (await TryTurnAsync(token, input, cancellationToken) is { } turn)
         {
             return turn;
         }
@@ -89,7 +88,7 @@ public sealed class ChatAppService(
         // The state the turn started from was stale (another host's copy, the owner, or another message of this
         // conversation saved first): once more from the database, where a retried message now finds its answer.
         db.ChangeTracker.Clear();
-        return await TryTurnAsync(token, input, quotaTaken, cancellationToken)
+        return await TryTurnAsync(token, input, cancellationToken)
                ?? throw new BusinessException("Chat:Conflict", "Another message of this conversation was being processed; send it again.", 409);
     }
 
@@ -111,7 +110,7 @@ public sealed class ChatAppService(
     }
 
     /// <summary>One turn; null when the conversation changed since its state was read (the cached state is then dropped).</summary>
-    private async Task<TurnDto?> TryTurnAsync(string token, SendMessageDto input, QuotaDecision quotaTaken, CancellationToken cancellationToken)
+    private async Task<TurnDto?> TryTurnAsync(string token, SendMessageDto input, CancellationToken cancellationToken)
     {
         var hot = await FindAsync(token, cancellationToken);
         var conversation = hot.Conversation;
@@ -138,11 +137,13 @@ public sealed class ChatAppService(
         }
 
         db.Conversations.Attach(conversation);
-        if (!conversation.Counted)
+        // The quota is only peeked at here and taken with the turn's own save, so a turn that fails takes nothing
+        // and the counter's row stays unlocked while the engine works.
+        var takesQuota = !conversation.Counted;
+        if (takesQuota)
         {
             conversation.Counted = true;
-            quotaTaken.OverQuota ??= !await quota.TryConsumeAsync(UsageMetrics.Conversations, SmbFeatures.Chat.MaxConversationsPerMonth, cancellationToken);
-            conversation.OverQuota = quotaTaken.OverQuota.Value;
+            conversation.OverQuota = !await quota.HasRoomAsync(UsageMetrics.Conversations, SmbFeatures.Chat.MaxConversationsPerMonth, cancellationToken);
         }
 
         var settings = await SettingsAsync(conversation, now, cancellationToken);
@@ -165,11 +166,7 @@ public sealed class ChatAppService(
             deliveries.AddRange(await humanRequests.AddAsync(conversation, settings.Profile, cancellationToken));
         }
 
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        if (!await SaveTurnAsync(conversation, takesQuota && !conversation.OverQuota, cancellationToken))
         {
             await states.EvictAsync(conversation.TenantId, conversation.Id, cancellationToken);
             return null;
@@ -184,6 +181,35 @@ public sealed class ChatAppService(
         // Saved: the cache follows even if the visitor has gone (a stale copy would only cost the next turn a retry).
         await states.SetAsync(hot.After(conversation, turn, input.IdempotencyKey), CancellationToken.None);
         return turn;
+    }
+
+    /// <summary>
+    /// Saves the turn; with <paramref name="takeQuota"/> in one transaction with the unit of quota it takes, so a turn
+    /// the database refuses takes nothing. False when the turn must run again (stale state, or the last unit went since
+    /// the peek).
+    /// </summary>
+    private async Task<bool> SaveTurnAsync(Conversation conversation, bool takeQuota, CancellationToken cancellationToken)
+    {
+        await using var transaction = takeQuota ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            if (takeQuota && !await quota.TryConsumeAsync(UsageMetrics.Conversations, SmbFeatures.Chat.MaxConversationsPerMonth, cancellationToken))
+            {
+                return false;
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+
+            return true;
+        }
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            return false;
+        }
     }
 
     private async Task<ConversationHotState> FindAsync(string token, CancellationToken cancellationToken) =>
@@ -239,10 +265,4 @@ public sealed class ChatAppService(
     }
 
     private static ChatMessageDto ToDto(ConversationMessage m) => new(m.Sequence, m.Role, m.Text, m.Citations, m.CreationTime);
-
-    /// <summary>Whether this request already took a unit of the monthly quota, so a second attempt doesn't take another.</summary>
-    private sealed class QuotaDecision
-    {
-        public bool? OverQuota { get; set; }
-    }
 }
