@@ -33,8 +33,9 @@ export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 # No SMTP relay in development: mails are written here and listed at /Dev/Mail.
 export Email__PickupDirectory="${Email__PickupDirectory:-$ROOT/.local/mail}"
-# The jobs that mail the owner run in the API host: links in those mails point at the admin.
-export Notifications__AdminUrl="${Notifications__AdminUrl:-$WEB_URL}"
+# Every mailed or texted link is built from these (the API host's jobs link to the admin too), never from a request's Host.
+export PublicUrls__Admin="${PublicUrls__Admin:-$WEB_URL}"
+export PublicUrls__Api="${PublicUrls__Api:-$API_URL}"
 
 log "building…"
 dotnet build "$ROOT/SmbAgent.sln" -c Release -v quiet -nologo -clp:ErrorsOnly

@@ -27,6 +27,7 @@ using SmbAgent.KnowledgeBase.Embeddings;
 using SmbAgent.Leads;
 using SmbAgent.Notifications;
 using SmbAgent.Permissions;
+using SmbAgent.PublicUrls;
 using SmbAgent.Tenancy;
 using SmbAgent.Usage;
 using SmbAgent.Workspace;
@@ -45,6 +46,7 @@ public static class SmbAgentApplicationServiceCollectionExtensions
         services.AddFeatures();
         services.AddPermissions();
         services.AddSeeding(configuration);
+        services.AddPublicUrls(configuration);
         services.AddSingleton<IBackgroundJobManager, HangfireBackgroundJobManager>();
         services.AddTransient<TenantJobRunner>();
         services.AddProblemDetails();
@@ -145,6 +147,15 @@ public static class SmbAgentApplicationServiceCollectionExtensions
         {
             services.AddSingleton<IEmailSender, PickupDirectoryEmailSender>();
         }
+    }
+
+    private static void AddPublicUrls(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PublicUrlOptions>()
+            .Bind(configuration.GetSection(PublicUrlOptions.SectionName))
+            .Validate(o => PublicUrlOptions.IsHttpAddress(o.Admin) && PublicUrlOptions.IsHttpAddress(o.Api), "PublicUrls:Admin and PublicUrls:Api must be absolute http(s) addresses.")
+            .ValidateOnStart();
+        services.AddSingleton<AdminLinks>();
     }
 
     private static void AddFeatures(this IServiceCollection services)

@@ -18,5 +18,8 @@ public static class TestSettings
         ["Seed:HostAdmin:Email"] = HostAdminEmail,
         ["Seed:HostAdmin:Password"] = HostAdminPassword,
         ["Logging:LogLevel:Default"] = "Warning",
+        // The test server's requests are for localhost; outside Development a host answers only to its public name.
+        ["PublicUrls:Admin"] = "http://localhost",
+        ["PublicUrls:Api"] = "http://localhost",
     };
 }

@@ -16,6 +16,9 @@ public sealed class WebHostFactory(
     IDictionary<string, string?>? overrides = null)
     : HostFactory<Program>(database, overrides)
 {
+    /// <summary>HTTPS, as outside Development: the auth cookie is Secure and an HTTP client would not send it back.</summary>
+    public static Uri BaseAddress { get; } = new("https://localhost");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using SmbAgent.Auditing;
+using SmbAgent.PublicUrls;
 using SmbAgent.Tenancy;
 
 namespace SmbAgent.Identity;
@@ -14,6 +15,7 @@ public sealed class AccountRecoveryService(
     ICurrentTenant currentTenant,
     TenantUserDirectory directory,
     AccountMailer mailer,
+    AdminLinks links,
     IAuditLogger audit)
 {
     /// <summary>
@@ -21,27 +23,27 @@ public sealed class AccountRecoveryService(
     /// answer never tells whether an account exists. A blank business means the platform admin or, when none
     /// matches, every business the email belongs to (each gets its own link).
     /// </summary>
-    public async Task SendPasswordResetAsync(string? businessName, string email, Func<AccountLink, string> linkFor, CancellationToken cancellationToken = default)
+    public async Task SendPasswordResetAsync(string? businessName, string email, CancellationToken cancellationToken = default)
     {
         if (!string.IsNullOrWhiteSpace(businessName))
         {
             var tenant = await tenantStore.FindByNameAsync(businessName, cancellationToken);
             if (tenant is { IsActive: true })
             {
-                await SendResetInTenantAsync(tenant.Id, tenant.Name, email, linkFor, cancellationToken);
+                await SendResetInTenantAsync(tenant.Id, tenant.Name, email, cancellationToken);
             }
 
             return;
         }
 
-        if (await SendResetInTenantAsync(null, null, email, linkFor, cancellationToken))
+        if (await SendResetInTenantAsync(null, null, email, cancellationToken))
         {
             return;
         }
 
         foreach (var match in await directory.FindByEmailAsync(email, cancellationToken))
         {
-            await SendResetInTenantAsync(match.TenantId, match.TenantName, email, linkFor, cancellationToken);
+            await SendResetInTenantAsync(match.TenantId, match.TenantName, email, cancellationToken);
         }
     }
 
@@ -77,13 +79,13 @@ public sealed class AccountRecoveryService(
     }
 
     /// <summary>Mails a confirmation link to <paramref name="user"/>; call inside the user's tenant.</summary>
-    public async Task SendEmailConfirmationAsync(AppUser user, Func<AccountLink, string> linkFor, CancellationToken cancellationToken = default)
+    public async Task SendEmailConfirmationAsync(AppUser user, CancellationToken cancellationToken = default)
     {
         var token = await users.GenerateEmailConfirmationTokenAsync(user);
-        await mailer.SendEmailConfirmationAsync(user.Email!, currentTenant.Name, linkFor(AccountLink.For(user, token)), cancellationToken);
+        await mailer.SendEmailConfirmationAsync(user.Email!, currentTenant.Name, links.ConfirmEmail(AccountLink.For(user, token)).AbsoluteUri, cancellationToken);
     }
 
-    private async Task<bool> SendResetInTenantAsync(Guid? tenantId, string? tenantName, string email, Func<AccountLink, string> linkFor, CancellationToken cancellationToken)
+    private async Task<bool> SendResetInTenantAsync(Guid? tenantId, string? tenantName, string email, CancellationToken cancellationToken)
     {
         using (currentTenant.Change(tenantId, tenantName))
         {
@@ -94,7 +96,7 @@ public sealed class AccountRecoveryService(
             }
 
             var token = await users.GeneratePasswordResetTokenAsync(user);
-            await mailer.SendPasswordResetAsync(user.Email, tenantName, linkFor(AccountLink.For(user, token)), cancellationToken);
+            await mailer.SendPasswordResetAsync(user.Email, tenantName, links.ResetPassword(AccountLink.For(user, token)).AbsoluteUri, cancellationToken);
             return true;
         }
     }

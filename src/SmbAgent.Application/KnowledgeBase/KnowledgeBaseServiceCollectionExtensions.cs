@@ -17,6 +17,7 @@ public static class KnowledgeBaseServiceCollectionExtensions
         services.Configure<KnowledgeBaseOptions>(configuration.GetSection(KnowledgeBaseOptions.SectionName));
         services.AddHttpClient(UrlPageFetcher.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(sp => UrlPageFetcher.CreateHandler(sp.GetRequiredService<IOptions<KnowledgeBaseOptions>>().Value));
+        services.AddSingleton<OwnHostPolicy>();
         services.AddTransient<UrlPageFetcher>();
         services.AddTransient<SourceTextExtractor>();
         services.AddScoped<KnowledgeSourceAppService>();

@@ -42,7 +42,7 @@ public sealed class CreateFaqSourceDtoValidator : AbstractValidator<CreateFaqSou
         RuleFor(x => x.Language).KnowledgeLanguage();
         RuleFor(x => x.Pairs).Must(p => p is { Count: > 0 }).When(x => string.IsNullOrWhiteSpace(x.Text))
             .WithMessage("Add at least one question with its answer.");
-        RuleForEach(x => x.Pairs).ChildRules(pair =>
+        RuleForEach(x => x.Pairs).NotNull().WithMessage("Each pair needs a question and an answer.").ChildRules(pair =>
         {
             pair.RuleFor(p => p.Question).NotEmpty().WithMessage("Each question needs text.");
             pair.RuleFor(p => p.Answer).NotEmpty().WithMessage("Each question needs an answer.");
@@ -50,14 +50,14 @@ public sealed class CreateFaqSourceDtoValidator : AbstractValidator<CreateFaqSou
         RuleFor(x => x.Text).Must(KnowledgeSourceRules.HasFaqPairs).When(x => !string.IsNullOrWhiteSpace(x.Text))
             .WithMessage("No question and answer pairs were found: write each as \"Q: …\" on one line and \"A: …\" on the next.")
             .MaximumLength(KnowledgeSourceConsts.MaxContentLength).WithMessage(KnowledgeSourceRules.TooLong);
-        RuleFor(x => x.Pairs).Must(p => p!.Sum(q => q.Question.Length + q.Answer.Length + 8) <= KnowledgeSourceConsts.MaxContentLength)
+        RuleFor(x => x.Pairs).Must(p => p!.Sum(q => (q?.Question?.Length ?? 0) + (q?.Answer?.Length ?? 0) + 8) <= KnowledgeSourceConsts.MaxContentLength)
             .When(x => x.Pairs is not null).WithMessage(KnowledgeSourceRules.TooLong);
     }
 }
 
 public sealed class CreateUrlSourceDtoValidator : AbstractValidator<CreateUrlSourceDto>
 {
-    public CreateUrlSourceDtoValidator(IOptions<KnowledgeBaseOptions> options)
+    public CreateUrlSourceDtoValidator(IOptions<KnowledgeBaseOptions> options, OwnHostPolicy ownHosts)
     {
         RuleFor(x => x.Title).SourceTitle();
         RuleFor(x => x.Language).KnowledgeLanguage();
@@ -67,7 +67,8 @@ public sealed class CreateUrlSourceDtoValidator : AbstractValidator<CreateUrlSou
             .WithMessage("Enter a full web address starting with http:// or https://.")
             // Names are checked when the page is fetched (they can resolve anywhere); an address written out is refused at once.
             .Must(u => IsPublicOrNamedHost(u, options.Value.AllowLoopbackUrls))
-            .WithMessage(x => $"The address {HostOf(x.Url)} is not allowed: only public web addresses can be fetched.");
+            .WithMessage(x => $"The address {HostOf(x.Url)} is not allowed: only public web addresses can be fetched.")
+            .Must(u => !ownHosts.IsRefused(new Uri(u.Trim()))).WithMessage(UrlPageFetcher.OwnHostMessage);
     }
 
     private static string HostOf(string url) => new Uri(url.Trim()).Host.Trim('[', ']');

@@ -10,9 +10,10 @@ public sealed class CreateUpdateLeadQuestionDtoValidator : AbstractValidator<Cre
             .MaximumLength(LeadQuestionConsts.MaxTextLength).WithMessage($"A question has at most {LeadQuestionConsts.MaxTextLength} characters.");
         RuleFor(q => q.Format).IsInEnum();
         RuleFor(q => q.MapsTo).IsInEnum();
-        RuleFor(q => q.Options).NotEmpty().When(q => q.Format == LeadQuestionFormat.Choice)
+        RuleFor(q => q.Options).NotNull().WithMessage("Send the options as a list (empty unless the question is a choice).");
+        RuleFor(q => q.Options).NotEmpty().When(q => q.Format == LeadQuestionFormat.Choice && q.Options is not null)
             .WithMessage("A choice question needs at least one option.");
-        RuleFor(q => q.Options.Count).LessThanOrEqualTo(LeadQuestionConsts.MaxOptions).WithName("Options");
+        RuleFor(q => q.Options.Count).LessThanOrEqualTo(LeadQuestionConsts.MaxOptions).WithName("Options").When(q => q.Options is not null);
         RuleForEach(q => q.Options).NotEmpty().MaximumLength(LeadQuestionConsts.MaxOptionLength);
         RuleFor(q => q.CustomFieldName)
             .NotEmpty().WithMessage("Name the custom field this answer fills.")

@@ -1,13 +1,13 @@
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using SmbAgent.BackgroundJobs;
 using SmbAgent.Conversations;
 using SmbAgent.Data;
 using SmbAgent.Emailing;
 using SmbAgent.Leads;
 using SmbAgent.Notifications.Sms;
+using SmbAgent.PublicUrls;
 using SmbAgent.Tenancy;
 
 namespace SmbAgent.Notifications;
@@ -30,7 +30,7 @@ public sealed partial class DeliverNotificationJob(
     ITenantStore tenants,
     IEmailSender email,
     ISmsSender sms,
-    IOptions<NotificationOptions> options,
+    AdminLinks adminLinks,
     TimeProvider clock,
     ILogger<DeliverNotificationJob> logger) : IBackgroundJob<DeliverNotificationArgs>
 {
@@ -96,7 +96,7 @@ public sealed partial class DeliverNotificationJob(
                 .Select(m => m.Text)
                 .ToListAsync(cancellationToken);
             said.Reverse();
-            return HumanRequestedEmail.Create(delivery.Recipient, business, said, options.Value.ConversationLink(conversationId));
+            return HumanRequestedEmail.Create(delivery.Recipient, business, said, adminLinks.Conversation(conversationId));
         }
 
         var lead = await LeadAsync(delivery, cancellationToken);
@@ -107,7 +107,7 @@ public sealed partial class DeliverNotificationJob(
 
     private async Task<string> SmsAsync(NotificationDelivery delivery, string business, CancellationToken cancellationToken) =>
         delivery.ConversationId is { } conversationId && delivery.Kind == NotificationKind.HumanRequested
-            ? HumanRequestedSms.Create(business, options.Value.ConversationLink(conversationId))
+            ? HumanRequestedSms.Create(business, adminLinks.Conversation(conversationId))
             : NewLeadSms.Create(business, await LeadAsync(delivery, cancellationToken));
 
     private Task<Lead> LeadAsync(NotificationDelivery delivery, CancellationToken cancellationToken) =>

@@ -11,7 +11,6 @@ public static class NotificationServiceCollectionExtensions
     public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSms(configuration);
-        services.AddOptions<NotificationOptions>().Bind(configuration.GetSection(NotificationOptions.SectionName));
         services.AddScoped<OwnerContacts>();
         services.AddScoped<LeadNotificationOutbox>();
         services.AddScoped<NotificationSettingsAppService>();

@@ -21,7 +21,7 @@ public sealed partial class SignUpService(
 {
     public const string DuplicateNameMessage = "A business with this name already exists. Choose another name.";
 
-    public async Task<SignUpResult> SignUpAsync(SignUpRequest request, Func<AccountLink, string> confirmationLinkFor, CancellationToken cancellationToken = default)
+    public async Task<SignUpResult> SignUpAsync(SignUpRequest request, CancellationToken cancellationToken = default)
     {
         var errors = await ValidateOwnerAsync(request);
         if (errors.Count > 0)
@@ -47,7 +47,7 @@ public sealed partial class SignUpService(
                         ?? throw new InvalidOperationException("The new owner was not found in their business.");
             await signInManager.SignInAsync(owner, isPersistent: false);
             await audit.LogAsync(AuditActions.SignedUp, $"business {tenant.Name}, owner {owner.UserName}", cancellationToken);
-            await SendConfirmationAsync(owner, confirmationLinkFor, cancellationToken);
+            await SendConfirmationAsync(owner, cancellationToken);
         }
 
         return new SignUpResult(tenant, []);
@@ -80,11 +80,11 @@ public sealed partial class SignUpService(
     }
 
     /// <summary>The business exists and the owner is in; a mail outage must not turn that into an error page (they can resend).</summary>
-    private async Task SendConfirmationAsync(AppUser owner, Func<AccountLink, string> linkFor, CancellationToken cancellationToken)
+    private async Task SendConfirmationAsync(AppUser owner, CancellationToken cancellationToken)
     {
         try
         {
-            await recovery.SendEmailConfirmationAsync(owner, linkFor, cancellationToken);
+            await recovery.SendEmailConfirmationAsync(owner, cancellationToken);
         }
         catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or MailKit.CommandException or MailKit.ProtocolException or MailKit.Security.AuthenticationException)
         {

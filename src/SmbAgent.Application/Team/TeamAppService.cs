@@ -7,6 +7,7 @@ using SmbAgent.Auditing;
 using SmbAgent.Data;
 using SmbAgent.Emailing;
 using SmbAgent.Identity;
+using SmbAgent.PublicUrls;
 using SmbAgent.Tenancy;
 
 namespace SmbAgent.Team;
@@ -20,6 +21,7 @@ public sealed class TeamAppService(
     UserManager<AppUser> users,
     ICurrentTenant currentTenant,
     IEmailSender emailSender,
+    AdminLinks links,
     IAuditLogger auditLogger,
     IValidator<InviteInput> validator)
 {
@@ -36,7 +38,7 @@ public sealed class TeamAppService(
         return [.. members.Select(m => new TeamMemberDto(m.Id, m.Email ?? m.UserName ?? string.Empty, m.DisplayName, roles.GetValueOrDefault(m.Id), m.EmailConfirmed))];
     }
 
-    public async Task<TeamMemberDto> InviteAsync(InviteInput input, SetPasswordLinkFactory link, CancellationToken cancellationToken = default)
+    public async Task<TeamMemberDto> InviteAsync(InviteInput input, CancellationToken cancellationToken = default)
     {
         await validator.ValidateAndThrowAsync(input, cancellationToken);
         var tenantId = RequireTenant();
@@ -49,9 +51,8 @@ public sealed class TeamAppService(
         var user = new AppUser(Guid.CreateVersion7(), tenantId, email, email) { EmailConfirmed = false };
         Check(await users.CreateAsync(user));
         Check(await users.AddToRoleAsync(user, input.Role!));
-        // Encoded as the account pages expect their links (the reset-password page decodes it).
-        var accountLink = AccountLink.For(user, await users.GeneratePasswordResetTokenAsync(user));
-        var url = link(accountLink.UserId, tenantId, accountLink.Code);
+        // The invitee chooses a password on the reset-password page.
+        var url = links.ResetPassword(AccountLink.For(user, await users.GeneratePasswordResetTokenAsync(user))).AbsoluteUri;
         var business = currentTenant.Name ?? await db.Tenants.Where(t => t.Id == tenantId).Select(t => t.Name).FirstAsync(cancellationToken);
         await emailSender.SendAsync(
             new EmailMessage(

@@ -15,12 +15,20 @@ public static class AccountEndpoints
     }
 
     /// <summary>The bearer handler writes the token response itself when the sign-in succeeds.</summary>
-    private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> IssueTokenAsync(
+    private static async Task<Results<EmptyHttpResult, ProblemHttpResult, ValidationProblem>> IssueTokenAsync(
         TokenRequest request,
         AccountSignInService signIn,
         SignInManager<AppUser> signInManager,
         CancellationToken cancellationToken)
     {
+        if (string.IsNullOrEmpty(request.UserName) || string.IsNullOrEmpty(request.Password))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                [string.IsNullOrEmpty(request.UserName) ? "userName" : "password"] = ["Enter the user name or email and the password."],
+            });
+        }
+
         signInManager.AuthenticationScheme = IdentityConstants.BearerScheme;
         var result = await signIn.PasswordSignInAsync(request.Business, request.UserName, request.Password, isPersistent: false, cancellationToken);
         if (result.Succeeded)
@@ -33,5 +41,6 @@ public static class AccountEndpoints
             : TypedResults.Problem("The business, user name or password is wrong.", statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
     }
 
-    public sealed record TokenRequest(string? Business, string UserName, string Password);
+    /// <summary>Nulls are allowed here so a missing field is answered as a 400 naming it.</summary>
+    public sealed record TokenRequest(string? Business, string? UserName, string? Password);
 }

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using SmbAgent.Data;
 using SmbAgent.Health;
+using SmbAgent.Input;
+using SmbAgent.PublicUrls;
 using SmbAgent.Tenancy;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using SmbAgent.HttpApi.Account;
@@ -21,12 +23,19 @@ public static class ApiHostExtensions
     public static WebApplicationBuilder AddApiHost(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        builder.AllowOnlyPublicHost(urls => urls.Api);
         services.AddSmbAgentIdentityCore();
         services.AddAuthentication(IdentityConstants.BearerScheme).AddBearerToken(IdentityConstants.BearerScheme);
         services.AddAuthorization();
         services.Configure<ForwardedHeadersOptions>(options => options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         // Statuses and kinds read as words ("Indexed"), which a REST client can use without our enums.
-        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            options.SerializerOptions.Converters.Add(new StorableStringJsonConverter());
+        });
+        // A body that can't be read throws in every environment, so the exception handler answers it as a problem naming the field.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddOpenApi();
         services.AddHangfireServer(options =>
         {
@@ -45,9 +54,17 @@ public static class ApiHostExtensions
 
     public static WebApplication UseApiHost(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseForwardedHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRouting();
+        app.UseMiddleware<StorableTextMiddleware>();
         app.UseAuthentication();
         app.UseTenantResolution();
         app.UseCors();

@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using SmbAgent.Health;
 using SmbAgent.Identity;
+using SmbAgent.Input;
 using SmbAgent.Leads;
 using SmbAgent.Permissions;
+using SmbAgent.PublicUrls;
 using SmbAgent.Tenancy;
 using SmbAgent.Web.Pages.Account;
 
@@ -16,6 +18,7 @@ public static class WebHostExtensions
     public static WebApplicationBuilder AddWebHost(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        builder.AllowOnlyPublicHost(urls => urls.Admin);
         services.AddSmbAgentIdentityCore();
         services.AddLeadManagement();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
@@ -27,7 +30,8 @@ public static class WebHostExtensions
             options.Cookie.Name = "smbagent.auth";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
-            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            // Outside Development the admin is served over HTTPS only (HSTS), so the cookie never travels in clear.
+            options.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
 
             // A signed-in user who may not open a page gets a 403 (with a friendly page), not a redirect.
             options.Events.OnRedirectToAccessDenied = context =>
@@ -60,6 +64,7 @@ public static class WebHostExtensions
 
     public static WebApplication UseWebHost(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
@@ -70,6 +75,7 @@ public static class WebHostExtensions
         app.UseStatusCodePagesWithReExecute("/StatusCode/{0}");
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseMiddleware<StorableTextMiddleware>();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseTenantResolution();

@@ -3,6 +3,7 @@ using System.Net;
 using Microsoft.Extensions.Options;
 using SmbAgent.KnowledgeBase;
 using SmbAgent.KnowledgeBase.Extraction;
+using SmbAgent.PublicUrls;
 using SmbAgent.TestKit;
 
 namespace SmbAgent.Application.Tests.KnowledgeBase;
@@ -47,6 +48,8 @@ public sealed class UrlPageFetcherTests : IAsyncLifetime
     [InlineData("http://[fd00::1]/")]
     [InlineData("http://[fe80::1]/")]
     [InlineData("http://[::ffff:10.0.0.1]/")]
+    [InlineData("http://[::ffff:0:a9fe:a9fe]/latest/meta-data/")]
+    [InlineData("http://[2001:0:a9fe:a9fe::1]/")]
     public async Task Private_and_link_local_addresses_are_refused_before_connecting(string url)
     {
         var watch = Stopwatch.StartNew();
@@ -110,19 +113,84 @@ public sealed class UrlPageFetcherTests : IAsyncLifetime
         Should.Throw<KnowledgeContentException>(() => UrlPageFetcher.ParseUrl(url));
 
     [Theory]
-    [InlineData("8.8.8.8", true)]
-    [InlineData("2606:4700:4700::1111", true)]
-    [InlineData("127.0.0.1", false)]
-    [InlineData("100.64.0.1", false)]
-    [InlineData("2002:0a00:0001::1", false)]
-    [InlineData("::", false)]
-    public void Address_policy(string address, bool allowed) =>
-        UrlAddressPolicy.IsAllowed(IPAddress.Parse(address), allowLoopback: false).ShouldBe(allowed);
+    [InlineData("8.8.8.8")]
+    [InlineData("1.1.1.1")]
+    [InlineData("2606:4700:4700::1111")]
+    [InlineData("2a00:1450:4001:82b::200e")]
+    [InlineData("::ffff:8.8.8.8")] // IPv4-mapped: judged by the IPv4 address inside
+    [InlineData("64:ff9b::808:808")] // NAT64: likewise
+    public void A_public_address_is_allowed(string address) =>
+        UrlAddressPolicy.IsAllowed(IPAddress.Parse(address), allowLoopback: false).ShouldBeTrue();
+
+    /// <summary>One row per block of IANA's IPv4 and IPv6 Special-Purpose Address Registries.</summary>
+    [Theory]
+    [InlineData("0.0.0.0")]
+    [InlineData("0.1.2.3")]
+    [InlineData("10.20.30.40")]
+    [InlineData("100.64.0.1")]
+    [InlineData("100.127.255.254")]
+    [InlineData("127.0.0.1")]
+    [InlineData("127.255.0.1")]
+    [InlineData("169.254.169.254")]
+    [InlineData("172.16.0.1")]
+    [InlineData("172.31.255.254")]
+    [InlineData("192.0.0.8")]
+    [InlineData("192.0.2.1")]
+    [InlineData("192.88.99.1")]
+    [InlineData("192.168.1.1")]
+    [InlineData("198.18.0.1")]
+    [InlineData("198.19.255.254")]
+    [InlineData("198.51.100.7")]
+    [InlineData("203.0.113.9")]
+    [InlineData("224.0.0.251")]
+    [InlineData("239.255.255.250")]
+    [InlineData("240.0.0.1")]
+    [InlineData("255.255.255.255")]
+    [InlineData("::1")]
+    [InlineData("::")]
+    [InlineData("::ffff:169.254.169.254")] // IPv4-mapped, metadata inside
+    [InlineData("::ffff:127.0.0.1")]
+    [InlineData("::ffff:0:a9fe:a9fe")] // IPv4-translated
+    [InlineData("::ffff:0:808:808")]
+    [InlineData("64:ff9b::a9fe:a9fe")] // NAT64 well-known prefix, metadata inside
+    [InlineData("64:ff9b:1::808:808")] // NAT64 local use
+    [InlineData("100::1")] // discard only
+    [InlineData("100:0:0:1::1")] // dummy prefix
+    [InlineData("2001:1::1")] // IETF protocol assignments
+    [InlineData("2001:0:a9fe:a9fe::1")] // Teredo
+    [InlineData("2001:0:4136:e378:8000:63bf:3fff:fdd2")]
+    [InlineData("2001:2::1")] // benchmarking
+    [InlineData("2001:db8::1")] // documentation
+    [InlineData("2001:10::1")] // ORCHID
+    [InlineData("2001:20::1")] // ORCHIDv2
+    [InlineData("2002:0808:0808::1")] // 6to4, even around a public IPv4 address
+    [InlineData("2002:0a00:0001::1")]
+    [InlineData("3fff::1")] // documentation
+    [InlineData("5f00::1")] // SRv6
+    [InlineData("fc00::1")] // unique-local
+    [InlineData("fd12:3456:789a::1")]
+    [InlineData("fe80::1")] // link-local
+    [InlineData("fe80::1%2")]
+    [InlineData("febf:ffff::1")]
+    [InlineData("fec0::1")] // site-local
+    [InlineData("ff02::1")] // multicast
+    [InlineData("::a9fe:a9fe")] // deprecated IPv4-compatible
+    [InlineData("4000::1")] // outside global unicast
+    public void A_special_purpose_address_is_refused(string address) =>
+        UrlAddressPolicy.IsAllowed(IPAddress.Parse(address), allowLoopback: false).ShouldBeFalse();
+
+    [Theory]
+    [InlineData("127.0.0.1")]
+    [InlineData("::1")]
+    [InlineData("::ffff:127.0.0.1")]
+    public void Loopback_is_allowed_only_with_the_development_setting(string address) =>
+        UrlAddressPolicy.IsAllowed(IPAddress.Parse(address), allowLoopback: true).ShouldBeTrue();
 
     private static UrlPageFetcher Fetcher(bool allowLoopback, int timeoutSeconds = 5)
     {
         var options = new KnowledgeBaseOptions { AllowLoopbackUrls = allowLoopback, FetchTimeoutSeconds = timeoutSeconds };
-        return new UrlPageFetcher(new SingleClientFactory(new HttpClient(UrlPageFetcher.CreateHandler(options))), Options.Create(options));
+        var ownHosts = new OwnHostPolicy(Options.Create(new PublicUrlOptions()));
+        return new UrlPageFetcher(new SingleClientFactory(new HttpClient(UrlPageFetcher.CreateHandler(options))), Options.Create(options), ownHosts);
     }
 
     private sealed class SingleClientFactory(HttpClient client) : IHttpClientFactory

@@ -34,7 +34,7 @@ public sealed class HumanRequestNotificationTests : IAsyncLifetime
         _twilio = await TwilioStubServer.StartAsync();
         var settings = _twilio.ClientSettings();
         settings["Email:PickupDirectory"] = _mail;
-        settings["Notifications:AdminUrl"] = AdminUrl;
+        settings["PublicUrls:Admin"] = AdminUrl;
         _services = CoreFixture.BuildServices(_database, settings);
     }
 

@@ -107,6 +107,21 @@ public sealed class KnowledgeSourceApiTests(ApiFixture fixture) : IClassFixture<
         (await client.GetFromJsonAsync<JsonElement>(Sources)).GetArrayLength().ShouldBe(0);
     }
 
+    [Theory]
+    [InlineData("http://[::ffff:0:a9fe:a9fe]/latest/meta-data/")] // IPv4-translated metadata address
+    [InlineData("http://[2001:0:a9fe:a9fe::1]/")] // Teredo
+    public async Task An_ipv6_form_of_a_special_purpose_address_is_a_problem_and_nothing_is_stored(string url)
+    {
+        var client = await fixture.ClientForAsync(await fixture.CreateTenantAsync());
+
+        var response = await client.PostAsJsonAsync($"{Sources}/url", new { url });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("Url")[0].GetString()!.ShouldContain("not allowed");
+        (await client.GetFromJsonAsync<JsonElement>(Sources)).GetArrayLength().ShouldBe(0);
+    }
+
     [Fact]
     public async Task A_pdf_over_the_size_limit_is_refused()
     {

@@ -32,7 +32,7 @@ public sealed class AccountFixture : IAsyncLifetime
     }
 
     public Browser CreateBrowser(WebHostFactory? factory = null) =>
-        new((factory ?? Factory).CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+        new((factory ?? Factory).CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = WebHostFactory.BaseAddress, AllowAutoRedirect = false, HandleCookies = true }));
 
     /// <summary>Creates a business and its owner through the real <see cref="TenantManager"/>.</summary>
     public Task<TenantOwner> CreateTenantAsync(string? name = null, string? ownerEmail = null, string? ownerPassword = null) =>

@@ -51,7 +51,7 @@ public sealed class DevMailTests(AccountFixture fixture) : IClassFixture<Account
     public async Task Outside_development_and_testing_the_page_does_not_exist()
     {
         await using var production = fixture.Factory.WithWebHostBuilder(builder => builder.UseEnvironment("Production"));
-        using var browser = new Browser(production.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
+        using var browser = new Browser(production.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = WebHostFactory.BaseAddress, AllowAutoRedirect = false }));
 
         using var response = await browser.GetAsync("/Dev/Mail");
 

@@ -37,7 +37,7 @@ public sealed class KnowledgeFixture : IAsyncLifetime
     };
 
     public Browser CreateBrowser() =>
-        new(Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+        new(Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = WebHostFactory.BaseAddress, AllowAutoRedirect = false, HandleCookies = true }));
 
     public Task<TenantOwner> CreateTenantAsync() => TestTenants.CreateAsync(Factory.Services);
 

@@ -66,6 +66,38 @@ public sealed class KnowledgeInputTests(KnowledgeFixture fixture)
         (await fixture.Factory.SourceCountAsync(owner.TenantId)).ShouldBe(0);
     }
 
+    /// <summary>The tests' admin and API are at <c>http://localhost</c> (<c>PublicUrls</c>), loopback allowed.</summary>
+    [Theory]
+    [InlineData("http://127.0.0.1/Dev/Mail")]
+    [InlineData("http://localhost/Dev/Mail")]
+    [InlineData("http://[::1]/Workspace/Leads")]
+    [InlineData("http://localhost/Dev/SampleSite/../Mail")]
+    [InlineData("http://localhost/api/app/knowledge/sources")]
+    public async Task A_page_of_the_app_itself_is_refused_on_the_form(string url)
+    {
+        var (owner, browser) = await SignedInAsync();
+        using var _ = browser;
+
+        using var response = await AddAsync(browser, "AddUrl", ("Input.Url", url), ("Input.Title", "Mail"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        Parse(await response.Content.ReadAsStringAsync()).QuerySelector("[data-valmsg-for='Input.Url']")!.TextContent
+            .ShouldBe("This address is SmbAgent itself: add your business's own website instead.");
+        (await fixture.Factory.SourceCountAsync(owner.TenantId)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task The_sample_site_of_the_app_is_accepted()
+    {
+        var (owner, browser) = await SignedInAsync();
+        using var _ = browser;
+
+        using var response = await AddAsync(browser, "AddUrl", ("Input.Url", "http://127.0.0.1:5010/Dev/SampleSite"), ("Input.Title", "Sample"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await fixture.Factory.SourceCountAsync(owner.TenantId)).ShouldBe(1);
+    }
+
     [Fact]
     public async Task A_file_that_is_not_a_pdf_is_refused_with_the_title_kept()
     {
@@ -131,7 +163,7 @@ public sealed class KnowledgeInputTests(KnowledgeFixture fixture)
     {
         await using var strict = new WebHostFactory(fixture.Factory.Database, overrides: KnowledgeFixture.Settings(allowLoopbackUrls: false));
         var owner = await TestTenants.CreateAsync(strict.Services);
-        using var browser = new Browser(strict.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
+        using var browser = new Browser(strict.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = WebHostFactory.BaseAddress, AllowAutoRedirect = false }));
         await browser.SignInAsync(owner);
 
         using var response = await AddAsync(browser, "AddUrl", ("Input.Url", fixture.Pages.Url("/about").ToString()));

@@ -1,6 +1,6 @@
+using System.Collections.Concurrent;
 using System.Net;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SmbAgent.Tenancy;
@@ -17,6 +17,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     private const string ChromiumPath = "/usr/bin/chromium";
     private TestDatabase? _database;
     private IPlaywright? _playwright;
+    private readonly ConcurrentDictionary<IPage, ConcurrentQueue<string>> _cspViolations = new();
 
     public WebHostFactory Factory { get; private set; } = null!;
 
@@ -32,16 +33,17 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         _database = await TestDatabase.CreateAsync("browser");
         await _database.MigrateAsync();
+        // The port is chosen first: the mailed links and the host filter need the public address before the host starts.
+        BaseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
         Factory = new WebHostFactory(_database, overrides: new Dictionary<string, string?>
         {
+            ["PublicUrls:Admin"] = BaseAddress.ToString(),
             ["Email:PickupDirectory"] = MailDirectory,
             ["Embeddings:Endpoint"] = TestEnvironment.EmbeddingsEndpoint.ToString(),
             ["KnowledgeBase:AllowLoopbackUrls"] = "true",
         });
-        Factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        Factory.UseKestrel(options => options.Listen(IPAddress.Loopback, BaseAddress.Port));
         Factory.StartServer();
-        var address = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseAddress = new Uri(address);
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -52,7 +54,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (own cookies) with the app's base address.</summary>
+    /// <summary>
+    /// A fresh browser context (own cookies) with the app's base address. Chromium's reports of what the admin's
+    /// Content-Security-Policy blocked are kept (<see cref="CspViolations"/>) and fail the test class when it ends.
+    /// </summary>
     public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
@@ -62,8 +67,20 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
         // Generous: the suite runs five test projects at once on two cores.
         context.SetDefaultTimeout(60_000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        var violations = _cspViolations.GetOrAdd(page, _ => new ConcurrentQueue<string>());
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                violations.Enqueue(page.Url + ": " + message.Text);
+            }
+        };
+        return page;
     }
+
+    /// <summary>What the Content-Security-Policy blocked on <paramref name="page"/>, as Chromium logged it.</summary>
+    public IReadOnlyCollection<string> CspViolations(IPage page) => _cspViolations.GetOrAdd(page, _ => new ConcurrentQueue<string>());
 
     public static async Task ScreenshotAsync(IPage page, string name)
     {
@@ -88,6 +105,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        var violations = _cspViolations.Values.SelectMany(v => v).ToList();
         if (Browser is not null)
         {
             await Browser.DisposeAsync();
@@ -105,5 +123,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         Directory.Delete(MailDirectory, recursive: true);
+        violations.ShouldBeEmpty("a page broke the admin's Content-Security-Policy");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -4,30 +4,84 @@ using System.Net.Sockets;
 namespace SmbAgent.KnowledgeBase.Extraction;
 
 /// <summary>
-/// Which addresses a server-side fetch may connect to: public ones only. Loopback is allowed only when the
-/// development setting says so; private, link-local (cloud metadata), unique-local, multicast and unspecified
-/// addresses never are.
+/// Which addresses a server-side fetch may connect to: public ones only. Every block of IANA's IPv4 and IPv6
+/// Special-Purpose Address Registries is refused (loopback only when the development setting allows it); an
+/// IPv4-mapped or NAT64 address is judged by the IPv4 address it carries.
 /// </summary>
 public static class UrlAddressPolicy
 {
+    private static readonly IPNetwork[] RefusedIPv4 =
+    [
+        IPNetwork.Parse("0.0.0.0/8"), // "this network"
+        IPNetwork.Parse("10.0.0.0/8"),
+        IPNetwork.Parse("100.64.0.0/10"), // carrier-grade NAT
+        IPNetwork.Parse("169.254.0.0/16"), // link-local, cloud metadata
+        IPNetwork.Parse("172.16.0.0/12"),
+        IPNetwork.Parse("192.0.0.0/24"), // IETF protocol assignments
+        IPNetwork.Parse("192.0.2.0/24"), // documentation
+        IPNetwork.Parse("192.88.99.0/24"), // 6to4 relay anycast
+        IPNetwork.Parse("192.168.0.0/16"),
+        IPNetwork.Parse("198.18.0.0/15"), // benchmarking
+        IPNetwork.Parse("198.51.100.0/24"), // documentation
+        IPNetwork.Parse("203.0.113.0/24"), // documentation
+        IPNetwork.Parse("224.0.0.0/4"), // multicast
+        IPNetwork.Parse("240.0.0.0/4"), // reserved, and the broadcast address
+    ];
+
+    private static readonly IPNetwork LoopbackIPv4 = IPNetwork.Parse("127.0.0.0/8");
+
+    private static readonly IPNetwork LoopbackIPv6 = IPNetwork.Parse("::1/128");
+
+    // The translator connects to the IPv4 address inside.
+    private static readonly IPNetwork Nat64 = IPNetwork.Parse("64:ff9b::/96");
+
+    private static readonly IPNetwork[] RefusedIPv6 =
+    [
+        IPNetwork.Parse("::/96"), // unspecified, and the deprecated IPv4-compatible form
+        IPNetwork.Parse("::ffff:0:0:0/96"), // IPv4-translated
+        IPNetwork.Parse("64:ff9b:1::/48"), // NAT64 local use
+        IPNetwork.Parse("100::/64"), // discard only
+        IPNetwork.Parse("100:0:0:1::/64"), // dummy prefix
+        IPNetwork.Parse("2001::/23"), // IETF protocol assignments, Teredo (2001::/32) included
+        IPNetwork.Parse("2001:2::/48"), // benchmarking
+        IPNetwork.Parse("2001:db8::/32"), // documentation
+        IPNetwork.Parse("2001:10::/28"), // ORCHID
+        IPNetwork.Parse("2001:20::/28"), // ORCHIDv2
+        IPNetwork.Parse("2002::/16"), // 6to4
+        IPNetwork.Parse("3fff::/20"), // documentation
+        IPNetwork.Parse("5f00::/16"), // segment routing (SRv6) SIDs
+        IPNetwork.Parse("fc00::/7"), // unique-local
+        IPNetwork.Parse("fe80::/10"), // link-local
+        IPNetwork.Parse("fec0::/10"), // site-local
+        IPNetwork.Parse("ff00::/8"), // multicast
+    ];
+
+    // Everything outside it is unassigned or special: public hosts are numbered from here.
+    private static readonly IPNetwork GlobalUnicastIPv6 = IPNetwork.Parse("2000::/3");
+
     public static bool IsAllowed(IPAddress address, bool allowLoopback)
     {
-        if (address.IsIPv4MappedToIPv6)
+        if (address.AddressFamily == AddressFamily.InterNetwork)
         {
-            address = address.MapToIPv4();
+            return LoopbackIPv4.Contains(address) ? allowLoopback : !RefusedIPv4.Any(n => n.Contains(address));
         }
 
-        if (IPAddress.IsLoopback(address))
+        if (address.AddressFamily != AddressFamily.InterNetworkV6)
+        {
+            return false;
+        }
+
+        if (LoopbackIPv6.Contains(address))
         {
             return allowLoopback;
         }
 
-        return address.AddressFamily switch
+        if (address.IsIPv4MappedToIPv6 || Nat64.Contains(address))
         {
-            AddressFamily.InterNetwork => IsPublicIPv4(address.GetAddressBytes()),
-            AddressFamily.InterNetworkV6 => IsPublicIPv6(address),
-            _ => false,
-        };
+            return IsAllowed(new IPAddress(address.GetAddressBytes()[12..]), allowLoopback);
+        }
+
+        return GlobalUnicastIPv6.Contains(address) && !RefusedIPv6.Any(n => n.Contains(address));
     }
 
     /// <summary>Resolves <paramref name="host"/> and returns an address to connect to; refuses when any of its addresses is not allowed.</summary>
@@ -52,49 +106,5 @@ public static class UrlAddressPolicy
         }
 
         return addresses[0];
-    }
-
-    private static bool IsPublicIPv4(byte[] b) => !(
-        b[0] == 0 // "this network", 0.0.0.0
-        || b[0] == 10
-        || b[0] == 127
-        || (b[0] == 100 && (b[1] & 0xC0) == 64) // carrier-grade NAT 100.64/10
-        || (b[0] == 169 && b[1] == 254) // link-local, cloud metadata
-        || (b[0] == 172 && (b[1] & 0xF0) == 16)
-        || (b[0] == 192 && b[1] == 168)
-        || (b[0] == 192 && b[1] == 0 && b[2] == 0)
-        || (b[0] == 198 && (b[1] & 0xFE) == 18) // benchmarking 198.18/15
-        || b[0] >= 224); // multicast, reserved, broadcast
-
-    private static bool IsPublicIPv6(IPAddress address)
-    {
-        var b = address.GetAddressBytes();
-        if (address.Equals(IPAddress.IPv6Any) || address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6Multicast)
-        {
-            return false;
-        }
-
-        if ((b[0] & 0xFE) == 0xFC)
-        {
-            return false; // unique-local fc00::/7
-        }
-
-        // IPv4-compatible (::a.b.c.d), NAT64 (64:ff9b::/96) and 6to4 (2002::/16) carry an IPv4 address: judge that one.
-        if (b.AsSpan(0, 12).IndexOfAnyExcept((byte)0) < 0)
-        {
-            return IsPublicIPv4(b[12..]);
-        }
-
-        if (b[0] == 0x00 && b[1] == 0x64 && b[2] == 0xff && b[3] == 0x9b)
-        {
-            return IsPublicIPv4(b[12..]);
-        }
-
-        if (b[0] == 0x20 && b[1] == 0x02)
-        {
-            return IsPublicIPv4(b[2..6]);
-        }
-
-        return true;
     }
 }

@@ -12,9 +12,11 @@ namespace SmbAgent.KnowledgeBase.Extraction;
 /// <see cref="KnowledgeBaseOptions.MaxRedirects"/> redirects by hand so every hop's address is checked
 /// before anything connects to it.
 /// </summary>
-public sealed class UrlPageFetcher(IHttpClientFactory httpClientFactory, IOptions<KnowledgeBaseOptions> options)
+public sealed class UrlPageFetcher(IHttpClientFactory httpClientFactory, IOptions<KnowledgeBaseOptions> options, OwnHostPolicy ownHosts)
 {
     public const string HttpClientName = "KnowledgeBase.Url";
+
+    public const string OwnHostMessage = "This address is SmbAgent itself: add your business's own website instead.";
 
     public sealed record FetchedPage(Uri Url, string MediaType, string Body);
 
@@ -62,6 +64,11 @@ public sealed class UrlPageFetcher(IHttpClientFactory httpClientFactory, IOption
         {
             for (var hop = 0; ; hop++)
             {
+                if (ownHosts.IsRefused(uri))
+                {
+                    throw new KnowledgeContentException(OwnHostMessage);
+                }
+
                 // Checked here for a clear message before anything connects; the handler checks again as it connects.
                 await UrlAddressPolicy.ResolveAsync(uri.IdnHost, settings.AllowLoopbackUrls, timeout.Token);
                 using var request = new HttpRequestMessage(HttpMethod.Get, uri);

@@ -29,7 +29,6 @@ public sealed class ForgotPasswordModel(AccountRecoveryService recovery) : PageM
         await recovery.SendPasswordResetAsync(
             Input.Business,
             Input.Email.Trim(),
-            link => Url.Page("/Account/ResetPassword", pageHandler: null, values: new { userId = link.UserId, tenantId = link.TenantId, code = link.Code }, protocol: Request.Scheme)!,
             cancellationToken);
         Sent = true;
         return Page();

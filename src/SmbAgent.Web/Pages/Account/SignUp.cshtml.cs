@@ -41,7 +41,6 @@ public sealed class SignUpModel(SignUpService signUp) : PageModel
 
         var result = await signUp.SignUpAsync(
             new SignUpRequest(Input.BusinessName.Trim(), Input.BusinessType, Input.TimeZone, Input.OwnerName.Trim(), Input.Email.Trim(), Input.Password),
-            link => Url.Page("/Account/ConfirmEmail", pageHandler: null, values: new { userId = link.UserId, tenantId = link.TenantId, code = link.Code }, protocol: Request.Scheme)!,
             cancellationToken);
         if (result.Succeeded)
         {

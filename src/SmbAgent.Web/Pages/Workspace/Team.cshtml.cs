@@ -2,7 +2,6 @@ using System.Security.Claims;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SmbAgent.Data;
 using SmbAgent.Identity;
@@ -38,7 +37,7 @@ public sealed class TeamModel(TeamAppService team) : PageModel
     {
         try
         {
-            var member = await team.InviteAsync(Invite, SetPasswordLink, cancellationToken);
+            var member = await team.InviteAsync(Invite, cancellationToken);
             TempData["Success"] = $"{member.Email} is invited: we emailed a link to choose a password.";
             return RedirectToPage();
         }
@@ -80,13 +79,4 @@ public sealed class TeamModel(TeamAppService team) : PageModel
             return Page();
         }
     }
-
-    /// <summary>The account pages' set-password link, built from its path so an invitation never depends on route generation.</summary>
-    private string SetPasswordLink(Guid userId, Guid tenantId, string code) =>
-        QueryHelpers.AddQueryString($"{Request.Scheme}://{Request.Host}{Request.PathBase}/Account/ResetPassword", new Dictionary<string, string?>
-        {
-            ["userId"] = userId.ToString(),
-            ["tenantId"] = tenantId.ToString(),
-            ["code"] = code,
-        });
 }

@@ -136,6 +136,12 @@ public sealed class KnowledgeBrowserTests(BrowserFixture fixture) : IClassFixtur
         using var handler = new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() };
         using var browser = new Browser(new HttpClient(handler) { BaseAddress = fixture.BaseAddress });
         await browser.SignInAsync(owner);
+        // The auth cookie is Secure; Chromium sends it to a loopback address over HTTP, .NET's cookie container does not.
+        foreach (var cookie in handler.CookieContainer.GetAllCookies().Where(c => c.Secure))
+        {
+            handler.CookieContainer.Add(fixture.BaseAddress, new System.Net.Cookie(cookie.Name, cookie.Value, cookie.Path));
+        }
+
         var token = Browser.AntiforgeryToken(await browser.Client.GetStringAsync(new Uri("/Workspace/Knowledge/AddPdf", UriKind.Relative)));
 
         using var announced = await UploadAsync(browser, token, chunked: false);

@@ -40,10 +40,7 @@ public sealed class IndexModel(UserManager<AppUser> users, AccountRecoveryServic
 
         if (!user.EmailConfirmed)
         {
-            await recovery.SendEmailConfirmationAsync(
-                user,
-                link => Url.Page("/Account/ConfirmEmail", pageHandler: null, values: new { userId = link.UserId, tenantId = link.TenantId, code = link.Code }, protocol: Request.Scheme)!,
-                cancellationToken);
+            await recovery.SendEmailConfirmationAsync(user, cancellationToken);
             TempData["Success"] = ConfirmationSentMessage;
         }
 
