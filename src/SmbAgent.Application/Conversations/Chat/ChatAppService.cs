@@ -1,5 +1,7 @@
 using FluentValidation;
+using FluentValidation.Results;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using SmbAgent.BackgroundJobs;
 using SmbAgent.Conversations.Emergencies;
@@ -34,10 +36,16 @@ public sealed class ChatAppService(
     HumanRequestOutbox humanRequests,
     IBackgroundJobManager jobs,
     IValidator<SendMessageDto> messageValidator,
+    IOptions<ConversationOptions> options,
     TimeProvider clock)
 {
     /// <summary>Visitor messages per conversation per minute; more is a script, not a person.</summary>
     public const int MaxMessagesPerMinute = 20;
+
+    /// <summary>A transcript page when the widget names no size: a whole conversation of the default length in two.</summary>
+    public const int DefaultTranscriptPageSize = 50;
+
+    public const int MaxTranscriptPageSize = 100;
 
     public async Task<ConversationStartedDto> StartAsync(StartConversationDto input, string? visitor, CancellationToken cancellationToken = default)
     {
@@ -92,9 +100,14 @@ public sealed class ChatAppService(
                ?? throw new BusinessException("Chat:Conflict", "Another message of this conversation was being processed; send it again.", 409);
     }
 
-    /// <summary>The messages after sequence <paramref name="after"/> (all of them from 0): the widget polls it for what the team writes.</summary>
-    public async Task<TranscriptDto> GetTranscriptAsync(string token, int after = 0, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Up to <paramref name="limit"/> messages after sequence <paramref name="after"/> (from the first at 0), with the
+    /// <c>after</c> of the next page while there is one: the widget polls it for what the team writes.
+    /// </summary>
+    public async Task<TranscriptDto> GetTranscriptAsync(
+        string token, int after = 0, int limit = DefaultTranscriptPageSize, CancellationToken cancellationToken = default)
     {
+        ThrowIfBadPage(after, limit);
         // A reload shows the database's state: another host's cached copy may not know yet of the owner's takeover.
         var hash = HashOf(token);
         var conversation = await db.Conversations.AsNoTracking()
@@ -105,8 +118,29 @@ public sealed class ChatAppService(
         var messages = await db.ConversationMessages.AsNoTracking()
             .Where(m => m.ConversationId == conversation.Id && m.Sequence > after)
             .OrderBy(m => m.Sequence)
+            .Take(limit + 1)
             .ToListAsync(cancellationToken);
-        return new TranscriptDto(conversation.State, [.. messages.Select(ToDto)]);
+        var page = messages.Take(limit).ToList();
+        return new TranscriptDto(conversation.State, [.. page.Select(ToDto)], messages.Count > limit ? page[^1].Sequence : null);
+    }
+
+    private static void ThrowIfBadPage(int after, int limit)
+    {
+        var failures = new List<ValidationFailure>();
+        if (after < 0)
+        {
+            failures.Add(new ValidationFailure(nameof(after), "Ask for the messages after a sequence of 0 or more."));
+        }
+
+        if (limit is < 1 or > MaxTranscriptPageSize)
+        {
+            failures.Add(new ValidationFailure(nameof(limit), $"A page holds from 1 to {MaxTranscriptPageSize} messages."));
+        }
+
+        if (failures.Count > 0)
+        {
+            throw new ValidationException(failures);
+        }
     }
 
     /// <summary>One turn; null when the conversation changed since its state was read (the cached state is then dropped).</summary>
@@ -128,6 +162,14 @@ public sealed class ChatAppService(
         if (hot.VisitorMessagesSince(now.AddMinutes(-1)) >= MaxMessagesPerMinute)
         {
             throw new BusinessException("Chat:TooManyMessages", "Too many messages: please wait a moment before sending more.", 429);
+        }
+
+        var maxMessages = options.Value.MaxMessagesPerConversation;
+        if (conversation.MessageCount >= maxMessages)
+        {
+            // Refused rather than answered with the close again: an answer the transcript doesn't hold would vanish on
+            // a reload, and storing more is what the limit prevents. The problem's detail is the close itself.
+            throw new BusinessException("Chat:ConversationFull", AgentTexts.For(conversation.Language).LengthLimit, 409);
         }
 
         // A previous turn in this scope may still track its own copy; this turn's copy is the one to save.
@@ -152,6 +194,13 @@ public sealed class ChatAppService(
         visitorMessage.IdempotencyKey = input.IdempotencyKey;
         var outcome = await engine.HandleAsync(conversation, text, settings, cancellationToken);
         var replies = outcome.Replies.Select(r => Append(conversation, MessageRole.Agent, r.Text, r.Citations, now)).ToList();
+        if (conversation.MessageCount + 1 >= maxMessages)
+        {
+            // The visitor's last message is still answered; the close after it points to a new conversation, where
+            // the lead questions have room.
+            replies.Add(Append(conversation, MessageRole.Agent, AgentTexts.For(conversation.Language).LengthLimit, [], now));
+        }
+
         conversation.LastActivityTime = now;
 
         var deliveries = new List<NotificationDelivery>();
