@@ -20,7 +20,8 @@ public sealed record AgentTexts(
     string EmergencyDone,
     string HandOff,
     string Declined,
-    string Unavailable)
+    string Unavailable,
+    string LengthLimit)
 {
     public static AgentTexts For(string language) => All.TryGetValue(language, out var texts) ? texts : All["en"];
 
@@ -41,7 +42,8 @@ public sealed record AgentTexts(
             EmergencyDone: "The team has been alerted and will contact you as fast as possible. If anyone is in danger, call the emergency services.",
             HandOff: "I'll let the team know you'd like to talk to a person.",
             Declined: "No problem. Is there anything else I can help with?",
-            Unavailable: "Our chat assistant isn't available right now. Please call us or try again later."),
+            Unavailable: "Our chat assistant isn't available right now. Please call us or try again later.",
+            LengthLimit: "This conversation has reached its length limit, so I can't take more messages here. Please start a new conversation: I can take your contact details there so the team can get back to you."),
         ["es"] = new(
             Welcome: "¡Hola! ¿En qué puedo ayudarle hoy?",
             NotFound: "Lo siento, no tengo esa información.",
@@ -57,7 +59,8 @@ public sealed record AgentTexts(
             EmergencyDone: "El equipo ha sido avisado y se pondrá en contacto con usted lo antes posible. Si alguien está en peligro, llame a los servicios de emergencia.",
             HandOff: "Avisaré al equipo de que desea hablar con una persona.",
             Declined: "De acuerdo. ¿Puedo ayudarle en algo más?",
-            Unavailable: "Nuestro asistente de chat no está disponible ahora. Llámenos o inténtelo más tarde."),
+            Unavailable: "Nuestro asistente de chat no está disponible ahora. Llámenos o inténtelo más tarde.",
+            LengthLimit: "Esta conversación ha alcanzado su límite de longitud, así que no puedo recibir más mensajes aquí. Inicie una nueva conversación: allí puedo tomar sus datos para que el equipo se ponga en contacto con usted."),
         ["fr"] = new(
             Welcome: "Bonjour ! Comment puis-je vous aider ?",
             NotFound: "Désolé, je n'ai pas cette information.",
@@ -73,7 +76,8 @@ public sealed record AgentTexts(
             EmergencyDone: "L'équipe a été prévenue et vous contactera au plus vite. Si quelqu'un est en danger, appelez les services d'urgence.",
             HandOff: "Je préviens l'équipe que vous souhaitez parler à une personne.",
             Declined: "Pas de problème. Puis-je vous aider pour autre chose ?",
-            Unavailable: "Notre assistant n'est pas disponible pour le moment. Appelez-nous ou réessayez plus tard."),
+            Unavailable: "Notre assistant n'est pas disponible pour le moment. Appelez-nous ou réessayez plus tard.",
+            LengthLimit: "Cette conversation a atteint sa longueur maximale, je ne peux donc plus recevoir de messages ici. Veuillez démarrer une nouvelle conversation : j'y prendrai vos coordonnées pour que l'équipe vous recontacte."),
         ["de"] = new(
             Welcome: "Hallo! Wie kann ich Ihnen helfen?",
             NotFound: "Das weiß ich leider nicht.",
@@ -89,7 +93,8 @@ public sealed record AgentTexts(
             EmergencyDone: "Das Team ist alarmiert und meldet sich so schnell wie möglich. Wenn jemand in Gefahr ist, rufen Sie den Notruf.",
             HandOff: "Ich sage dem Team, dass Sie mit einer Person sprechen möchten.",
             Declined: "Kein Problem. Kann ich Ihnen sonst noch helfen?",
-            Unavailable: "Unser Chat-Assistent ist gerade nicht verfügbar. Bitte rufen Sie uns an oder versuchen Sie es später."),
+            Unavailable: "Unser Chat-Assistent ist gerade nicht verfügbar. Bitte rufen Sie uns an oder versuchen Sie es später.",
+            LengthLimit: "Dieses Gespräch hat seine maximale Länge erreicht, daher kann ich hier keine weiteren Nachrichten annehmen. Bitte beginnen Sie ein neues Gespräch: Dort nehme ich gern Ihre Kontaktdaten auf, damit sich das Team bei Ihnen meldet."),
         ["it"] = new(
             Welcome: "Ciao! Come posso aiutarla?",
             NotFound: "Mi dispiace, non ho questa informazione.",
@@ -105,7 +110,8 @@ public sealed record AgentTexts(
             EmergencyDone: "Il team è stato avvisato e la contatterà il prima possibile. Se qualcuno è in pericolo, chiami i servizi di emergenza.",
             HandOff: "Avviso il team che desidera parlare con una persona.",
             Declined: "Nessun problema. Posso aiutarla in altro?",
-            Unavailable: "Il nostro assistente non è disponibile ora. Ci chiami o riprovi più tardi."),
+            Unavailable: "Il nostro assistente non è disponibile ora. Ci chiami o riprovi più tardi.",
+            LengthLimit: "Questa conversazione ha raggiunto la lunghezza massima, quindi non posso ricevere altri messaggi qui. Inizi una nuova conversazione: lì posso prendere i suoi recapiti così il team la ricontatta."),
         ["pt"] = new(
             Welcome: "Olá! Como posso ajudar?",
             NotFound: "Desculpe, não tenho essa informação.",
@@ -121,6 +127,7 @@ public sealed record AgentTexts(
             EmergencyDone: "A equipa foi avisada e entrará em contacto o mais depressa possível. Se alguém estiver em perigo, ligue para os serviços de emergência.",
             HandOff: "Vou avisar a equipa de que quer falar com uma pessoa.",
             Declined: "Sem problema. Posso ajudar em mais alguma coisa?",
-            Unavailable: "O nosso assistente não está disponível agora. Ligue-nos ou tente mais tarde."),
+            Unavailable: "O nosso assistente não está disponível agora. Ligue-nos ou tente mais tarde.",
+            LengthLimit: "Esta conversa atingiu o limite de tamanho, por isso não posso receber mais mensagens aqui. Inicie uma nova conversa: aí posso anotar os seus dados para que a equipa entre em contacto."),
     };
 }

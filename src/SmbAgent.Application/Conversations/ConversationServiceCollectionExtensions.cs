@@ -17,6 +17,10 @@ public static class ConversationServiceCollectionExtensions
     /// <summary>The engine, the widget's chat service and the components a turn uses, and the admin's live takeover.</summary>
     public static IServiceCollection AddConversations(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<ConversationOptions>()
+            .Bind(configuration.GetSection(ConversationOptions.SectionName))
+            .Validate(o => o.MaxMessagesPerConversation >= 3, "Conversations:MaxMessagesPerConversation must leave room for the welcome, a message and its answer (3 or more).")
+            .ValidateOnStart();
         services.AddLeadCapture();
         services.AddEmergencyDetection(configuration);
         services.AddConversationAssistant(configuration);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using SmbAgent.Auditing;
 using SmbAgent.Conversations;
 using SmbAgent.Features;
@@ -62,6 +63,9 @@ public interface ISmbAgentDbContext
 
     /// <summary>To drop what a unit of work added or attached when it is abandoned and tried again.</summary>
     ChangeTracker ChangeTracker { get; }
+
+    /// <summary>For a unit of work whose SQL statements must commit or roll back with its SaveChanges.</summary>
+    DatabaseFacade Database { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

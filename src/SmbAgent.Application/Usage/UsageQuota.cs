@@ -13,6 +13,13 @@ public sealed class UsageQuota(IFeatureChecker features, IUsageCounterStore coun
         return count is not null;
     }
 
+    /// <summary>Whether this month's quota has a unit left, taking nothing: a turn takes it only when it is stored.</summary>
+    public async Task<bool> HasRoomAsync(string metric, string limitFeature, CancellationToken cancellationToken = default)
+    {
+        var limit = await features.GetLimitAsync(limitFeature, cancellationToken);
+        return limit == 0 || await GetThisMonthAsync(metric, cancellationToken) < limit;
+    }
+
     public Task<long> GetThisMonthAsync(string metric, CancellationToken cancellationToken = default) =>
         counters.GetAsync(metric, UsageMetrics.MonthOf(clock.GetUtcNow()), cancellationToken);
 }

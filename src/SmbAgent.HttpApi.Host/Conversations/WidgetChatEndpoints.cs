@@ -35,9 +35,10 @@ public static class WidgetChatEndpoints
         group.MapPost("/current/messages", ([FromHeader(Name = TokenHeader)] string? token, SendMessageDto input, ChatAppService chat, CancellationToken ct) =>
                 chat.SendAsync(token ?? string.Empty, input, ct))
             .WithName(WidgetRateLimits.MessageEndpoint);
-        // Polled by the widget with the last sequence it shows, so messages written by the team during a takeover reach it.
-        group.MapGet("/current", ([FromHeader(Name = TokenHeader)] string? token, ChatAppService chat, CancellationToken ct, int after = 0) =>
-                chat.GetTranscriptAsync(token ?? string.Empty, after, ct))
+        // Polled by the widget with the last sequence it shows, so messages written by the team during a takeover reach it;
+        // a longer transcript comes in pages, each naming the next one's "after".
+        group.MapGet("/current", ([FromHeader(Name = TokenHeader)] string? token, ChatAppService chat, CancellationToken ct, int after = 0, int limit = ChatAppService.DefaultTranscriptPageSize) =>
+                chat.GetTranscriptAsync(token ?? string.Empty, after, limit, ct))
             .WithName("GetTranscript");
     }
 

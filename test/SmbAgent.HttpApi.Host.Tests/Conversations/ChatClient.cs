@@ -37,10 +37,16 @@ public sealed class ChatClient(HttpClient http, string widgetKey)
 
     public async Task<JsonElement> TranscriptAsync(string? token = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"{Base}/current");
-        request.Headers.Add("X-Conversation-Token", token ?? Token);
-        var response = await http.SendAsync(request);
+        var response = await GetTranscriptAsync(string.Empty, token);
         response.EnsureSuccessStatusCode();
         return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>The transcript's page that <paramref name="query"/> (e.g. "?after=4&amp;limit=2") asks for.</summary>
+    public async Task<HttpResponseMessage> GetTranscriptAsync(string query, string? token = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"{Base}/current{query}");
+        request.Headers.Add("X-Conversation-Token", token ?? Token);
+        return await http.SendAsync(request);
     }
 }

@@ -1,5 +1,7 @@
 using FluentValidation;
+using FluentValidation.Results;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using SmbAgent.BackgroundJobs;
 using SmbAgent.Conversations.Emergencies;
@@ -34,10 +36,16 @@ public sealed class ChatAppService(
     HumanRequestOutbox humanRequests,
     IBackgroundJobManager jobs,
     IValidator<SendMessageDto> messageValidator,
+    IOptions<ConversationOptions> options,
     TimeProvider clock)
 {
     /// <summary>Visitor messages per conversation per minute; more is a script, not a person.</summary>
     public const int MaxMessagesPerMinute = 20;
+
+    /// <summary>A transcript page when the widget names no size: a whole conversation of the default length in two.</summary>
+    public const int DefaultTranscriptPageSize = 50;
+
+    public const int MaxTranscriptPageSize = 100;
 
     public async Task<ConversationStartedDto> StartAsync(StartConversationDto input, string? visitor, CancellationToken cancellationToken = default)
     {
@@ -80,8 +88,7 @@ public sealed class ChatAppService(
     public async Task<TurnDto> SendAsync(string token, SendMessageDto input, CancellationToken cancellationToken = default)
     {
         await messageValidator.ValidateAndThrowAsync(input, cancellationToken);
-        var quotaTaken = new QuotaDecision();
-        if (await TryTurnAsync(token, input, quotaTaken, cancellationToken) is { } turn)
+        if (await TryTurnAsync(token, input, cancellationToken) is { } turn)
         {
             return turn;
         }
@@ -89,13 +96,18 @@ public sealed class ChatAppService(
         // The state the turn started from was stale (another host's copy, the owner, or another message of this
         // conversation saved first): once more from the database, where a retried message now finds its answer.
         db.ChangeTracker.Clear();
-        return await TryTurnAsync(token, input, quotaTaken, cancellationToken)
+        return await TryTurnAsync(token, input, cancellationToken)
                ?? throw new BusinessException("Chat:Conflict", "Another message of this conversation was being processed; send it again.", 409);
     }
 
-    /// <summary>The messages after sequence <paramref name="after"/> (all of them from 0): the widget polls it for what the team writes.</summary>
-    public async Task<TranscriptDto> GetTranscriptAsync(string token, int after = 0, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Up to <paramref name="limit"/> messages after sequence <paramref name="after"/> (from the first at 0), with the
+    /// <c>after</c> of the next page while there is one: the widget polls it for what the team writes.
+    /// </summary>
+    public async Task<TranscriptDto> GetTranscriptAsync(
+        string token, int after = 0, int limit = DefaultTranscriptPageSize, CancellationToken cancellationToken = default)
     {
+        ThrowIfBadPage(after, limit);
         // A reload shows the database's state: another host's cached copy may not know yet of the owner's takeover.
         var hash = HashOf(token);
         var conversation = await db.Conversations.AsNoTracking()
@@ -106,12 +118,33 @@ public sealed class ChatAppService(
         var messages = await db.ConversationMessages.AsNoTracking()
             .Where(m => m.ConversationId == conversation.Id && m.Sequence > after)
             .OrderBy(m => m.Sequence)
+            .Take(limit + 1)
             .ToListAsync(cancellationToken);
-        return new TranscriptDto(conversation.State, [.. messages.Select(ToDto)]);
+        var page = messages.Take(limit).ToList();
+        return new TranscriptDto(conversation.State, [.. page.Select(ToDto)], messages.Count > limit ? page[^1].Sequence : null);
+    }
+
+    private static void ThrowIfBadPage(int after, int limit)
+    {
+        var failures = new List<ValidationFailure>();
+        if (after < 0)
+        {
+            failures.Add(new ValidationFailure(nameof(after), "Ask for the messages after a sequence of 0 or more."));
+        }
+
+        if (limit is < 1 or > MaxTranscriptPageSize)
+        {
+            failures.Add(new ValidationFailure(nameof(limit), $"A page holds from 1 to {MaxTranscriptPageSize} messages."));
+        }
+
+        if (failures.Count > 0)
+        {
+            throw new ValidationException(failures);
+        }
     }
 
     /// <summary>One turn; null when the conversation changed since its state was read (the cached state is then dropped).</summary>
-    private async Task<TurnDto?> TryTurnAsync(string token, SendMessageDto input, QuotaDecision quotaTaken, CancellationToken cancellationToken)
+    private async Task<TurnDto?> TryTurnAsync(string token, SendMessageDto input, CancellationToken cancellationToken)
     {
         var hot = await FindAsync(token, cancellationToken);
         var conversation = hot.Conversation;
@@ -131,6 +164,14 @@ public sealed class ChatAppService(
             throw new BusinessException("Chat:TooManyMessages", "Too many messages: please wait a moment before sending more.", 429);
         }
 
+        var maxMessages = options.Value.MaxMessagesPerConversation;
+        if (conversation.MessageCount >= maxMessages)
+        {
+            // Refused rather than answered with the close again: an answer the transcript doesn't hold would vanish on
+            // a reload, and storing more is what the limit prevents. The problem's detail is the close itself.
+            throw new BusinessException("Chat:ConversationFull", AgentTexts.For(conversation.Language).LengthLimit, 409);
+        }
+
         // A previous turn in this scope may still track its own copy; this turn's copy is the one to save.
         foreach (var earlier in db.ChangeTracker.Entries<Conversation>().Where(e => e.Entity.Id == conversation.Id).ToList())
         {
@@ -138,11 +179,13 @@ public sealed class ChatAppService(
         }
 
         db.Conversations.Attach(conversation);
-        if (!conversation.Counted)
+        // The quota is only peeked at here and taken with the turn's own save, so a turn that fails takes nothing
+        // and the counter's row stays unlocked while the engine works.
+        var takesQuota = !conversation.Counted;
+        if (takesQuota)
         {
             conversation.Counted = true;
-            quotaTaken.OverQuota ??= !await quota.TryConsumeAsync(UsageMetrics.Conversations, SmbFeatures.Chat.MaxConversationsPerMonth, cancellationToken);
-            conversation.OverQuota = quotaTaken.OverQuota.Value;
+            conversation.OverQuota = !await quota.HasRoomAsync(UsageMetrics.Conversations, SmbFeatures.Chat.MaxConversationsPerMonth, cancellationToken);
         }
 
         var settings = await SettingsAsync(conversation, now, cancellationToken);
@@ -151,6 +194,13 @@ public sealed class ChatAppService(
         visitorMessage.IdempotencyKey = input.IdempotencyKey;
         var outcome = await engine.HandleAsync(conversation, text, settings, cancellationToken);
         var replies = outcome.Replies.Select(r => Append(conversation, MessageRole.Agent, r.Text, r.Citations, now)).ToList();
+        if (conversation.MessageCount + 1 >= maxMessages)
+        {
+            // The visitor's last message is still answered; the close after it points to a new conversation, where
+            // the lead questions have room.
+            replies.Add(Append(conversation, MessageRole.Agent, AgentTexts.For(conversation.Language).LengthLimit, [], now));
+        }
+
         conversation.LastActivityTime = now;
 
         var deliveries = new List<NotificationDelivery>();
@@ -165,11 +215,7 @@ public sealed class ChatAppService(
             deliveries.AddRange(await humanRequests.AddAsync(conversation, settings.Profile, cancellationToken));
         }
 
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        if (!await SaveTurnAsync(conversation, takesQuota && !conversation.OverQuota, cancellationToken))
         {
             await states.EvictAsync(conversation.TenantId, conversation.Id, cancellationToken);
             return null;
@@ -184,6 +230,35 @@ public sealed class ChatAppService(
         // Saved: the cache follows even if the visitor has gone (a stale copy would only cost the next turn a retry).
         await states.SetAsync(hot.After(conversation, turn, input.IdempotencyKey), CancellationToken.None);
         return turn;
+    }
+
+    /// <summary>
+    /// Saves the turn; with <paramref name="takeQuota"/> in one transaction with the unit of quota it takes, so a turn
+    /// the database refuses takes nothing. False when the turn must run again (stale state, or the last unit went since
+    /// the peek).
+    /// </summary>
+    private async Task<bool> SaveTurnAsync(Conversation conversation, bool takeQuota, CancellationToken cancellationToken)
+    {
+        await using var transaction = takeQuota ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            if (takeQuota && !await quota.TryConsumeAsync(UsageMetrics.Conversations, SmbFeatures.Chat.MaxConversationsPerMonth, cancellationToken))
+            {
+                return false;
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+
+            return true;
+        }
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            return false;
+        }
     }
 
     private async Task<ConversationHotState> FindAsync(string token, CancellationToken cancellationToken) =>
@@ -239,10 +314,4 @@ public sealed class ChatAppService(
     }
 
     private static ChatMessageDto ToDto(ConversationMessage m) => new(m.Sequence, m.Role, m.Text, m.Citations, m.CreationTime);
-
-    /// <summary>Whether this request already took a unit of the monthly quota, so a second attempt doesn't take another.</summary>
-    private sealed class QuotaDecision
-    {
-        public bool? OverQuota { get; set; }
-    }
 }

@@ -34,4 +34,5 @@ public sealed record ConversationStartedDto(string Token, WidgetConfigurationDto
 /// <param name="Replies">The agent's answers to this message (the same ones again for a retried message).</param>
 public sealed record TurnDto(ChatMessageDto Message, IReadOnlyList<ChatMessageDto> Replies, ConversationState State);
 
-public sealed record TranscriptDto(ConversationState State, IReadOnlyList<ChatMessageDto> Messages);
+/// <param name="Next">The <c>after</c> that asks for the next page; null on the last one.</param>
+public sealed record TranscriptDto(ConversationState State, IReadOnlyList<ChatMessageDto> Messages, int? Next);
