@@ -59,6 +59,7 @@ public static class WebHostExtensions
             .AuthorizeFolder("/Host", SmbPermissions.Tenants.Default));
         services.AddControllers();
         services.AddSignUpRateLimit(builder.Configuration);
+        services.AddSignInRateLimit(builder.Configuration);
         return builder;
     }
 
