@@ -67,7 +67,7 @@ public static class ApiHostExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRouting();
-        app.UseMiddleware<StorableTextMiddleware>();
+        app.UseStorableText(readsForms: true);
         app.UseAuthentication();
         app.UseTenantResolution();
         app.UseCors();

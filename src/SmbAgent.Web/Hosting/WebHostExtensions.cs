@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 using SmbAgent.Health;
 using SmbAgent.Identity;
 using SmbAgent.Input;
@@ -8,6 +9,7 @@ using SmbAgent.Leads;
 using SmbAgent.Permissions;
 using SmbAgent.PublicUrls;
 using SmbAgent.Tenancy;
+using SmbAgent.Web.Input;
 using SmbAgent.Web.Pages.Account;
 
 namespace SmbAgent.Web.Hosting;
@@ -58,6 +60,7 @@ public static class WebHostExtensions
             .AuthorizeFolder("/Workspace", SmbPermissions.Workspace.Default)
             .AuthorizeFolder("/Host", SmbPermissions.Tenants.Default));
         services.AddControllers();
+        services.Configure<MvcOptions>(options => options.Filters.Add<StorableFormFilter>());
         services.AddSignUpRateLimit(builder.Configuration);
         services.AddSignInRateLimit(builder.Configuration);
         return builder;
@@ -76,7 +79,7 @@ public static class WebHostExtensions
         app.UseStatusCodePagesWithReExecute("/StatusCode/{0}");
         app.UseStaticFiles();
         app.UseRouting();
-        app.UseMiddleware<StorableTextMiddleware>();
+        app.UseStorableText(readsForms: false);
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseTenantResolution();

@@ -103,6 +103,17 @@ public sealed class TextAtTheEdgeTests(ApiFixture fixture) : IClassFixture<ApiFi
         await ShouldBeFieldProblemAsync(response, "X-Conversation-Token");
     }
 
+    [Fact]
+    public async Task A_url_encoded_form_with_a_nul_is_a_400_problem_wherever_it_is_posted()
+    {
+        var business = await ChatBusinesses.CreateAsync(fixture);
+        using var form = new StringContent("text=a%00b", Encoding.ASCII, "application/x-www-form-urlencoded");
+
+        var response = await fixture.Factory.CreateClient().PostAsync(new Uri($"/api/widget/{business.WidgetKey}/conversations", UriKind.Relative), form);
+
+        await ShouldBeFieldProblemAsync(response, "form");
+    }
+
     [Theory]
     [MemberData(nameof(BadText))]
     public async Task A_lead_question_with_bad_text_is_a_400_naming_the_field(string escaped)
