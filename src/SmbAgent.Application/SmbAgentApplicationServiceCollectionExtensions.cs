@@ -80,6 +80,7 @@ public static class SmbAgentApplicationServiceCollectionExtensions
     public static IdentityBuilder AddSmbAgentIdentityCore(this IServiceCollection services)
     {
         services.AddScoped<AccountSignInService>();
+        services.AddSingleton<UnknownUserPasswordCheck>();
         services.AddScoped<TenantUserDirectory>();
         services.AddScoped<AccountMailer>();
         services.AddScoped<AccountRecoveryService>();
@@ -87,6 +88,7 @@ public static class SmbAgentApplicationServiceCollectionExtensions
         return services.AddIdentityCore<AppUser>(IdentityOptionsSetup.Configure)
             .AddRoles<AppRole>()
             .AddSignInManager()
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddClaimsPrincipalFactory<AppUserClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
     }

@@ -18,6 +18,8 @@ public static class TestSettings
         ["Seed:HostAdmin:Email"] = HostAdminEmail,
         ["Seed:HostAdmin:Password"] = HostAdminPassword,
         ["Logging:LogLevel:Default"] = "Warning",
+        // Every test client shares one address; the sign-in rate-limit tests set their own low limit.
+        ["RateLimits:SignInPerMinute"] = "1000",
         // The test server's requests are for localhost; outside Development a host answers only to its public name.
         ["PublicUrls:Admin"] = "http://localhost",
         ["PublicUrls:Api"] = "http://localhost",

@@ -8,13 +8,16 @@ namespace SmbAgent.Identity;
 
 /// <summary>
 /// Password sign-in that knows the tenant before it looks the user up: the business named on the
-/// login form (blank for platform admins). Unknown businesses fail like a wrong password.
+/// login form (blank for platform admins). Unknown businesses, unknown users and locked accounts fail like a wrong
+/// password and verify a password hash as it does (<see cref="UnknownUserPasswordCheck"/>): neither the answer nor
+/// its time tells which accounts exist. The callers answer every failure alike.
 /// </summary>
 public sealed class AccountSignInService(
     SignInManager<AppUser> signInManager,
     ITenantStore tenantStore,
     ICurrentTenant currentTenant,
     TenantUserDirectory directory,
+    UnknownUserPasswordCheck unknownUser,
     IAuditLogger audit)
 {
     public async Task<SignInResult> PasswordSignInAsync(
@@ -30,7 +33,7 @@ public sealed class AccountSignInService(
             var tenant = await tenantStore.FindByNameAsync(businessName, cancellationToken);
             if (tenant is null || !tenant.IsActive)
             {
-                return SignInResult.Failed;
+                return FailUnknown(password);
             }
 
             tenantId = tenant.Id;
@@ -39,7 +42,7 @@ public sealed class AccountSignInService(
         using (currentTenant.Change(tenantId))
         {
             var user = await FindUserAsync(userNameOrEmail);
-            return user is null ? SignInResult.Failed : await SignInUserAsync(user, password, isPersistent, cancellationToken);
+            return user is null ? FailUnknown(password) : await SignInUserAsync(user, password, isPersistent, cancellationToken);
         }
     }
 
@@ -79,6 +82,7 @@ public sealed class AccountSignInService(
                 var user = await signInManager.UserManager.FindByIdAsync(candidate.UserId.ToString());
                 if (user is null || await signInManager.UserManager.IsLockedOutAsync(user))
                 {
+                    unknownUser.Verify(signInManager.UserManager.PasswordHasher, password);
                     continue;
                 }
 
@@ -100,7 +104,12 @@ public sealed class AccountSignInService(
             return new LoginResult(SignInResult.Failed, [.. verified.Select(v => new BusinessChoice(v.TenantId, v.TenantName))]);
         }
 
-        return new LoginResult(await CountFailuresAsync(candidates.Count, open, password, cancellationToken), []);
+        if (candidates.Count == 0)
+        {
+            return new LoginResult(FailUnknown(password), []);
+        }
+
+        return new LoginResult(await CountFailuresAsync(candidates.Count, open, cancellationToken), []);
     }
 
     /// <summary>Signs in to a business the user chose after <see cref="LoginAsync"/> verified their password there.</summary>
@@ -109,13 +118,13 @@ public sealed class AccountSignInService(
         var tenant = await tenantStore.FindAsync(tenantId, cancellationToken);
         if (tenant is not { IsActive: true })
         {
-            return SignInResult.Failed;
+            return FailUnknown(password);
         }
 
         using (currentTenant.Change(tenant.Id, tenant.Name))
         {
             var user = await FindUserAsync(userNameOrEmail);
-            return user is null ? SignInResult.Failed : await SignInUserAsync(user, password, isPersistent, cancellationToken);
+            return user is null ? FailUnknown(password) : await SignInUserAsync(user, password, isPersistent, cancellationToken);
         }
     }
 
@@ -178,15 +187,30 @@ public sealed class AccountSignInService(
         return await users.FindByNameAsync(userNameOrEmail) ?? await users.FindByEmailAsync(userNameOrEmail);
     }
 
+    private SignInResult FailUnknown(string password)
+    {
+        unknownUser.Verify(signInManager.UserManager.PasswordHasher, password);
+        return SignInResult.Failed;
+    }
+
     private async Task<SignInResult> SignInUserAsync(AppUser user, string password, bool isPersistent, CancellationToken cancellationToken)
     {
+        // Identity refuses a locked or not-allowed account before it looks at the password.
+        if (await signInManager.UserManager.IsLockedOutAsync(user) || !await signInManager.CanSignInAsync(user))
+        {
+            unknownUser.Verify(signInManager.UserManager.PasswordHasher, password);
+        }
+
         var result = await signInManager.PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure: true);
         await AuditAsync(result, user, cancellationToken);
         return result;
     }
 
-    /// <summary>No business accepted the password: each one counts a failure, as if it had been named.</summary>
-    private async Task<SignInResult> CountFailuresAsync(int candidateCount, List<TenantUser> open, string password, CancellationToken cancellationToken)
+    /// <summary>
+    /// No business accepted the password (already checked once for each): each one counts a failure, as if it had been
+    /// named, without checking the password again.
+    /// </summary>
+    private async Task<SignInResult> CountFailuresAsync(int candidateCount, List<TenantUser> open, CancellationToken cancellationToken)
     {
         var lockedOut = candidateCount - open.Count;
         foreach (var candidate in open)
@@ -199,7 +223,8 @@ public sealed class AccountSignInService(
                     continue;
                 }
 
-                var result = await signInManager.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
+                await signInManager.UserManager.AccessFailedAsync(user);
+                var result = await signInManager.UserManager.IsLockedOutAsync(user) ? SignInResult.LockedOut : SignInResult.Failed;
                 await AuditAsync(result, user, cancellationToken);
                 lockedOut += result.IsLockedOut ? 1 : 0;
             }

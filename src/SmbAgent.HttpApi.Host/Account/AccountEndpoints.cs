@@ -11,6 +11,7 @@ public static class AccountEndpoints
         var group = app.MapGroup("/api/account").WithTags("Account");
         group.MapPost("/token", IssueTokenAsync)
             .WithName("IssueToken")
+            .RequireRateLimiting(SignInRateLimit.PolicyName)
             .WithSummary("Exchanges a business name (blank for platform admins), user name or email and password for a bearer token.");
     }
 
@@ -36,9 +37,8 @@ public static class AccountEndpoints
             return TypedResults.Empty;
         }
 
-        return result.IsLockedOut
-            ? TypedResults.Problem("Too many failed attempts. Try again later.", statusCode: StatusCodes.Status423Locked, title: "Locked out")
-            : TypedResults.Problem("The business, user name or password is wrong.", statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
+        // A locked account answers like a wrong password (its lockout still counts): a 423 would tell which accounts exist.
+        return TypedResults.Problem("The business, user name or password is wrong.", statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
     }
 
     /// <summary>Nulls are allowed here so a missing field is answered as a 400 naming it.</summary>

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using SmbAgent.Data;
 using SmbAgent.Health;
 using SmbAgent.Hosting;
+using SmbAgent.Identity;
 using SmbAgent.Input;
 using SmbAgent.PublicUrls;
 using SmbAgent.Tenancy;
@@ -50,6 +51,8 @@ public static class ApiHostExtensions
         services.AddCors();
         services.AddSingleton<ICorsPolicyProvider, WidgetCorsPolicyProvider>();
         services.AddWidgetRateLimits(builder.Configuration);
+        services.AddSignInRateLimit(builder.Configuration, (context, _) => new ValueTask(ErrorHandling.Problems.WriteAsync(
+            context.HttpContext, StatusCodes.Status429TooManyRequests, "Too many sign-in attempts", "Too many sign-in attempts came from here; try again in a minute.")));
         return builder;
     }
 

@@ -62,6 +62,7 @@ public static class WebHostExtensions
         services.AddControllers();
         services.Configure<MvcOptions>(options => options.Filters.Add<StorableFormFilter>());
         services.AddSignUpRateLimit(builder.Configuration);
+        services.AddSignInRateLimit(builder.Configuration);
         return builder;
     }
 

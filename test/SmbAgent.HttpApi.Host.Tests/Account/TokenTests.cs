@@ -1,26 +1,46 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using SmbAgent.TestKit;
 
 namespace SmbAgent.HttpApi.Tests.Account;
 
 public sealed class TokenTests(ApiFixture fixture) : IClassFixture<ApiFixture>
 {
     [Fact]
-    public async Task Repeated_wrong_passwords_lock_the_account()
+    public async Task Repeated_wrong_passwords_lock_the_account_and_the_locked_account_answers_like_a_wrong_password()
     {
         var owner = await fixture.CreateTenantAsync();
         var client = fixture.Factory.CreateClient();
 
-        var statuses = new List<HttpStatusCode>();
+        var wrongAnswers = new List<(HttpStatusCode, string)>();
         for (var attempt = 0; attempt < 5; attempt++)
         {
-            statuses.Add((await client.PostAsJsonAsync("/api/account/token", new { business = owner.Name, userName = owner.Email, password = "Wrong-password-1" })).StatusCode);
+            wrongAnswers.Add(await AnswerAsync(client, owner.Name, owner.Email, "Wrong-password-1"));
         }
 
-        var right = await client.PostAsJsonAsync("/api/account/token", new { business = owner.Name, userName = owner.Email, password = owner.Password });
+        var right = await AnswerAsync(client, owner.Name, owner.Email, owner.Password);
 
-        statuses.Take(4).ShouldAllBe(s => s == HttpStatusCode.Unauthorized);
-        right.StatusCode.ShouldBe(HttpStatusCode.Locked);
+        wrongAnswers.ShouldAllBe(a => a.Item1 == HttpStatusCode.Unauthorized);
+        right.ShouldBe(wrongAnswers[0]);
+    }
+
+    [Fact]
+    public async Task An_unknown_user_answers_exactly_like_a_real_one_with_a_wrong_password_however_often_it_is_tried()
+    {
+        var owner = await fixture.CreateTenantAsync();
+        var client = fixture.Factory.CreateClient();
+
+        var real = new List<(HttpStatusCode, string)>();
+        var unknown = new List<(HttpStatusCode, string)>();
+        for (var attempt = 0; attempt < 6; attempt++)
+        {
+            real.Add(await AnswerAsync(client, owner.Name, owner.Email, Passwords.New()));
+            unknown.Add(await AnswerAsync(client, owner.Name, $"nobody-{Guid.NewGuid():N}@example.com", Passwords.New()));
+        }
+
+        unknown.ShouldBe(real);
+        real.ShouldAllBe(a => a.Item1 == HttpStatusCode.Unauthorized);
     }
 
     [Fact]
@@ -37,6 +57,15 @@ public sealed class TokenTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         (await inA.GetFromJsonAsync<CurrentTenantDto>("/api/app/current-tenant"))!.Id.ShouldBe(a.TenantId);
         (await inB.GetFromJsonAsync<CurrentTenantDto>("/api/app/current-tenant"))!.Id.ShouldBe(b.TenantId);
         wrongBusiness.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    /// <summary>The status and the problem body, less its per-request trace id.</summary>
+    private static async Task<(HttpStatusCode, string)> AnswerAsync(HttpClient client, string business, string userName, string password)
+    {
+        using var response = await client.PostAsJsonAsync("/api/account/token", new { business, userName, password });
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+        body.Remove("traceId");
+        return (response.StatusCode, body.ToJsonString());
     }
 
     private sealed record CurrentTenantDto(Guid? Id);

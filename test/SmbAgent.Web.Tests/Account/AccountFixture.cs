@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using SmbAgent.Identity;
 using SmbAgent.Tenancy;
 using SmbAgent.TestKit;
 using SmbAgent.Web.Pages.Account;
@@ -8,8 +9,8 @@ namespace SmbAgent.Web.Tests.Account;
 
 /// <summary>
 /// The account pages over their own database, with their own mail pickup folder. <see cref="Factory"/>
-/// lifts the sign-up rate limit (every test client shares one address); <see cref="LowLimitFactory"/>
-/// allows <see cref="LowSignUpLimit"/> sign-up posts per ten minutes.
+/// lifts the sign-up and sign-in rate limits (every test client shares one address); <see cref="LowLimitFactory"/>
+/// allows <see cref="LowSignUpLimit"/> sign-up posts per ten minutes and as many sign-in posts per minute.
 /// </summary>
 public sealed class AccountFixture : IAsyncLifetime
 {
@@ -62,5 +63,6 @@ public sealed class AccountFixture : IAsyncLifetime
     {
         ["Email:PickupDirectory"] = Mail.Directory,
         [SignUpRateLimit.LimitKey] = signUpLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        [SignInRateLimit.LimitKey] = signUpLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 }

@@ -122,7 +122,7 @@ public sealed partial class LoginChoiceTests(AccountFixture fixture) : IClassFix
         foreach (var response in new[] { blank, namedA, namedB })
         {
             response.StatusCode.ShouldBe(HttpStatusCode.OK);
-            (await response.Content.ReadAsStringAsync()).ShouldContain(LoginModel.LockedOutError);
+            (await response.Content.ReadAsStringAsync()).ShouldContain(LoginModel.GenericError);
             Browser.SetsAuthCookie(response).ShouldBeFalse();
         }
     }

@@ -1,14 +1,15 @@
 using System.Net;
 using Microsoft.AspNetCore.WebUtilities;
 using SmbAgent.TestKit;
+using SmbAgent.Web.Pages.Account;
 
 namespace SmbAgent.Web.Tests.Account;
 
 /// <summary>The login form: the business named on it picks the tenant; failures say nothing about which field was wrong.</summary>
 public sealed class LoginTests(WebFixture fixture) : IClassFixture<WebFixture>
 {
-    private const string GenericError = "The business, email or password is wrong.";
-    private const string LockedOutError = "Too many failed attempts. Try again in a few minutes.";
+    private const string GenericError = LoginModel.GenericError;
+    private const string LockedOutError = LoginModel.LockedOutError;
 
     [Fact]
     public async Task Anonymous_request_for_home_redirects_to_login_with_a_return_url()
@@ -84,7 +85,7 @@ public sealed class LoginTests(WebFixture fixture) : IClassFixture<WebFixture>
     }
 
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_so_the_right_password_no_longer_signs_in()
+    public async Task Five_wrong_passwords_lock_the_account_and_the_right_password_then_gets_the_wrong_password_answer()
     {
         var owner = await fixture.CreateTenantAsync();
         using var browser = fixture.CreateBrowser();
@@ -99,9 +100,28 @@ public sealed class LoginTests(WebFixture fixture) : IClassFixture<WebFixture>
         using var home = await browser.GetAsync("/");
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        html.ShouldContain(LockedOutError);
+        Alert(html).ShouldBe(GenericError);
         Browser.SetsAuthCookie(response).ShouldBeFalse();
         Browser.RedirectsToLogin(home).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task An_unknown_email_answers_exactly_like_a_real_one_with_a_wrong_password_however_often_it_is_tried()
+    {
+        var owner = await fixture.CreateTenantAsync();
+        using var browser = fixture.CreateBrowser();
+        var real = new List<(HttpStatusCode, string)>();
+        var unknown = new List<(HttpStatusCode, string)>();
+        for (var attempt = 1; attempt <= 6; attempt++)
+        {
+            using var wrong = await browser.PostLoginAsync(owner.Name, owner.Email, Passwords.New());
+            real.Add((wrong.StatusCode, Alert(await wrong.Content.ReadAsStringAsync())));
+            using var nobody = await browser.PostLoginAsync(owner.Name, $"nobody-{Guid.NewGuid():N}@example.com", Passwords.New());
+            unknown.Add((nobody.StatusCode, Alert(await nobody.Content.ReadAsStringAsync())));
+        }
+
+        unknown.ShouldBe(real);
+        real.ShouldAllBe(a => a.Item1 == HttpStatusCode.OK && a.Item2 == GenericError);
     }
 
     [Fact]
@@ -144,5 +164,12 @@ public sealed class LoginTests(WebFixture fixture) : IClassFixture<WebFixture>
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         response.Headers.Location.ShouldNotBeNull().OriginalString.ShouldBe("/Index?from=login");
+    }
+
+    /// <summary>The text of the form's error summary.</summary>
+    private static string Alert(string html)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(html, "role=\"alert\"[^>]*>(.*?)</div>", System.Text.RegularExpressions.RegexOptions.Singleline);
+        return System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(match.Groups[1].Value, "<[^>]+>", string.Empty)).Trim();
     }
 }

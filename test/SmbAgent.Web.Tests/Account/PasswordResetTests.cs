@@ -120,6 +120,20 @@ public sealed class PasswordResetTests(AccountFixture fixture) : IClassFixture<A
         await browser.SignInAsync(owner.Name, owner.Email, newPassword);
     }
 
+    [Fact]
+    public async Task A_common_new_password_is_refused_next_to_the_field_with_a_clear_message()
+    {
+        var owner = await fixture.CreateTenantAsync();
+        using var browser = fixture.CreateBrowser();
+        using var forgot = await RequestResetAsync(browser, owner.Name, owner.Email);
+        var link = MailFolder.LinkIn(await fixture.Mail.SingleAsync(owner.Email, ResetSubject));
+
+        using var common = await Forms.PostAsync(browser, link.PathAndQuery, ResetFields(link, "Password123"));
+
+        common.StatusCode.ShouldBe(HttpStatusCode.OK);
+        Forms.ValidationFor(await common.Content.ReadAsStringAsync(), "Input.Password").ShouldContain("too common");
+    }
+
     private static Task<HttpResponseMessage> RequestResetAsync(Browser browser, string? business, string email) =>
         Forms.PostAsync(browser, ForgotPath, new Dictionary<string, string> { ["Input.Business"] = business ?? string.Empty, ["Input.Email"] = email });
 

@@ -110,6 +110,23 @@ public sealed class SignUpTests(AccountFixture fixture) : IClassFixture<AccountF
         (await TenantExistsAsync(name)).ShouldBeFalse();
     }
 
+    [Theory]
+    [InlineData("Password123", "too common")]
+    [InlineData("Sunshine2024!", "too common")]
+    [InlineData("          Aa1", "besides spaces")]
+    public async Task A_common_or_mostly_blank_password_is_refused_next_to_the_password_and_creates_nothing(string password, string expected)
+    {
+        var name = Names.Business();
+        using var browser = fixture.CreateBrowser();
+
+        using var response = await Forms.PostAsync(browser, SignUpPath, Form(name, $"owner-{Guid.NewGuid():N}@example.com", password: password));
+        var html = await response.Content.ReadAsStringAsync();
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        Forms.ValidationFor(html, "Input.Password").ShouldContain(expected);
+        (await TenantExistsAsync(name)).ShouldBeFalse();
+    }
+
     [Fact]
     public async Task Missing_terms_an_unknown_time_zone_and_a_mismatched_confirmation_are_each_shown_next_to_their_field()
     {

@@ -5,13 +5,16 @@ using Microsoft.AspNetCore.DataProtection;
 using SignInResult = Microsoft.AspNetCore.Identity.SignInResult;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using SmbAgent.Identity;
 
 namespace SmbAgent.Web.Pages.Account;
 
+[EnableRateLimiting(SignInRateLimit.PolicyName)]
 public sealed class LoginModel(AccountSignInService signIn, IDataProtectionProvider dataProtection) : PageModel
 {
     public const string GenericError = "The business, email or password is wrong.";
+    /// <summary>Only after the second factor: the password was right, so the account's lockout reveals nothing.</summary>
     public const string LockedOutError = "Too many failed attempts. Try again in a few minutes.";
     public const string ChoiceExpiredError = "That took too long. Please sign in again.";
 
@@ -81,7 +84,8 @@ public sealed class LoginModel(AccountSignInService signIn, IDataProtectionProvi
             return RedirectToPage("/Account/LoginWith2fa", new { returnUrl, rememberMe = Input.RememberMe });
         }
 
-        ModelState.AddModelError(string.Empty, result.IsLockedOut ? LockedOutError : GenericError);
+        // A locked account gets the wrong-password answer (its lockout still counts): telling them apart would reveal which accounts exist.
+        ModelState.AddModelError(string.Empty, GenericError);
         return Page();
     }
 

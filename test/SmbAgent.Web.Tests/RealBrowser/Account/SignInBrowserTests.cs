@@ -74,7 +74,7 @@ public sealed class SignInBrowserTests(BrowserFixture fixture) : IClassFixture<B
         await BrowserFixture.SignInAsync(page, owner.Name, owner.Email, owner.Password);
         await BrowserFixture.ScreenshotAsync(page, "account-locked-out");
 
-        (await page.GetByRole(AriaRole.Alert).InnerTextAsync()).ShouldContain(LoginModel.LockedOutError);
+        (await page.GetByRole(AriaRole.Alert).InnerTextAsync()).ShouldContain(LoginModel.GenericError);
         new Uri(page.Url).AbsolutePath.ShouldBe("/Account/Login");
     }
 
