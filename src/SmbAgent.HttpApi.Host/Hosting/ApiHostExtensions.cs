@@ -63,6 +63,7 @@ public static class ApiHostExtensions
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UsePublicHostOnly();
         app.UseRouting();
         app.UseMiddleware<StorableTextMiddleware>();
         app.UseAuthentication();

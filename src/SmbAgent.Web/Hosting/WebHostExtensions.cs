@@ -73,6 +73,7 @@ public static class WebHostExtensions
 
         app.UseExceptionHandler("/Error");
         app.UseStatusCodePagesWithReExecute("/StatusCode/{0}");
+        app.UsePublicHostOnly();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseMiddleware<StorableTextMiddleware>();
