@@ -5,7 +5,8 @@
 #   bench/fuzz/run.sh [--inputs N] [--seed SEED]
 #
 # --inputs is per target (default 8000: 14 targets, about 112,000 inputs); --seed replays a run (default: random).
-# Uses the shared local services (scripts/services.sh up is idempotent); each test class makes its own database.
+# Uses the shared local services (scripts/services.sh up is idempotent, skipped when SMBAGENT_PG_HOST is already set);
+# each test class makes its own database.
 set -euo pipefail
 
 ROOT=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/../.." && pwd -P)
@@ -20,9 +21,12 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 
-scripts/services.sh up >/dev/null
-# shellcheck disable=SC1091
-source "$(scripts/services.sh env)"
+# Services already in the environment (another checkout's .local/services.env sourced) are used as they are.
+if [[ -z "${SMBAGENT_PG_HOST:-}" ]]; then
+  scripts/services.sh up >/dev/null
+  # shellcheck disable=SC1091
+  source "$(scripts/services.sh env)"
+fi
 REPORT="$ROOT/bench/fuzz/.report"
 rm -rf "$REPORT"
 export SMBAGENT_FUZZ_INPUTS="$inputs" SMBAGENT_FUZZ_SEED="$seed" SMBAGENT_FUZZ_REPORT="$REPORT"
