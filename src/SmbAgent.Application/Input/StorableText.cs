@@ -2,7 +2,8 @@ namespace SmbAgent.Input;
 
 /// <summary>
 /// Text every store can keep: valid UTF-16 (no unpaired surrogate), with no NUL (PostgreSQL refuses it) and no other
-/// C0 control but tab, carriage return and line feed (nothing a person types; only ever noise or an attack).
+/// C0 control but tab, carriage return and line feed (nothing a person types; only ever noise or an attack), and not the
+/// noncharacters U+FFFE and U+FFFF, on which .NET's Unicode normalization throws (Identity's user names, lead answers).
 /// </summary>
 public static class StorableText
 {
@@ -27,7 +28,7 @@ public static class StorableText
 
                 i++;
             }
-            else if (char.IsLowSurrogate(c) || (c < ' ' && c is not '\t' and not '\r' and not '\n'))
+            else if (char.IsLowSurrogate(c) || (c < ' ' && c is not '\t' and not '\r' and not '\n') || c is '\ufffe' or '\uffff')
             {
                 return false;
             }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -20,9 +19,15 @@ public static class PublicHostFilteringExtensions
         }
 
         var urls = builder.Configuration.GetSection(PublicUrlOptions.SectionName).Get<PublicUrlOptions>() ?? new PublicUrlOptions();
-        builder.Services.Configure<HostFilteringOptions>(options => options.AllowedHosts = [HostNameOf(publicUrl(urls))]);
+        builder.Services.Configure<PublicHostOptions>(options => options.Host = HostNameOf(publicUrl(urls)));
         return builder;
     }
+
+    /// <summary>
+    /// Refuses other hosts inside the status-code pages (call it after them), so the 400 is a problem on the API and the
+    /// friendly page on the admin; ASP.NET Core's own host filtering answers before any of the app with an HTML page.
+    /// </summary>
+    public static IApplicationBuilder UsePublicHostOnly(this IApplicationBuilder app) => app.UseMiddleware<PublicHostMiddleware>();
 
     /// <summary>As the Host header carries it: an IPv6 address in brackets, a domain in its ASCII (punycode) form.</summary>
     private static string HostNameOf(Uri url) => url.HostNameType == UriHostNameType.IPv6 ? url.Host : url.IdnHost;

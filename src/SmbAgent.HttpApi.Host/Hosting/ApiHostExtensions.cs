@@ -67,6 +67,7 @@ public static class ApiHostExtensions
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UsePublicHostOnly();
         app.UseRouting();
         app.UseStorableText(readsForms: true);
         app.UseAuthenticationExceptCredentialFree();

@@ -77,6 +77,7 @@ public static class WebHostExtensions
 
         app.UseExceptionHandler("/Error");
         app.UseStatusCodePagesWithReExecute("/StatusCode/{0}");
+        app.UsePublicHostOnly();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseStorableText(readsForms: false);

@@ -12,8 +12,8 @@ namespace SmbAgent.HttpApi.Tests.Input;
 /// </summary>
 public sealed class TextAtTheEdgeTests(ApiFixture fixture) : IClassFixture<ApiFixture>
 {
-    /// <summary>JSON escapes as a client would write them: a NUL and a lone high surrogate.</summary>
-    public static TheoryData<string> BadText => [@"a\u0000b", @"a\ud800b"];
+    /// <summary>JSON escapes as a client would write them: a NUL, a lone high surrogate, a noncharacter (found by the fuzz tests).</summary>
+    public static TheoryData<string> BadText => [@"a\u0000b", @"a\ud800b", @"a\ufffeb"];
 
     [Theory]
     [MemberData(nameof(BadText))]
@@ -111,7 +111,7 @@ public sealed class TextAtTheEdgeTests(ApiFixture fixture) : IClassFixture<ApiFi
 
         var response = await fixture.Factory.CreateClient().PostAsync(new Uri($"/api/widget/{business.WidgetKey}/conversations", UriKind.Relative), form);
 
-        await ShouldBeFieldProblemAsync(response, "form");
+        await ShouldBeFieldProblemAsync(response, "body");
     }
 
     [Theory]
