@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Hangfire;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using SmbAgent.Data;
 using SmbAgent.Health;
 using SmbAgent.Hosting;
@@ -37,6 +38,8 @@ public static class ApiHostExtensions
         });
         // A body that can't be read throws in every environment, so the exception handler answers it as a problem naming the field.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        // After the framework's writer (added with the core), so a client that accepts JSON is answered by it as before.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IProblemDetailsWriter, ProblemJsonFallbackWriter>());
         services.AddOpenApi();
         services.AddHangfireServer(options =>
         {
