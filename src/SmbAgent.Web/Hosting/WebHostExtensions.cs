@@ -60,7 +60,11 @@ public static class WebHostExtensions
             .AuthorizeFolder("/Workspace", SmbPermissions.Workspace.Default)
             .AuthorizeFolder("/Host", SmbPermissions.Tenants.Default));
         services.AddControllers();
-        services.Configure<MvcOptions>(options => options.Filters.Add<StorableFormFilter>());
+        services.Configure<MvcOptions>(options =>
+        {
+            options.Filters.Add<StorableFormFilter>();
+            options.ModelBinderProviders.Insert(0, new CheckboxModelBinderProvider());
+        });
         services.AddSignUpRateLimit(builder.Configuration);
         services.AddSignInRateLimit(builder.Configuration);
         return builder;

@@ -39,7 +39,6 @@ public sealed class LoginModel(AccountSignInService signIn, IDataProtectionProvi
     public async Task<IActionResult> OnPostAsync(string? returnUrl, CancellationToken cancellationToken)
     {
         ReturnUrl = returnUrl;
-        ModelState.ForgetUnreadableCheckbox($"{nameof(Input)}.{nameof(Input.RememberMe)}");
         if (!ModelState.IsValid)
         {
             return Page();

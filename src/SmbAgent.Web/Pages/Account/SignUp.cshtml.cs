@@ -19,7 +19,6 @@ public sealed class SignUpModel(SignUpService signUp) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        ModelState.ForgetUnreadableCheckbox($"{nameof(Input)}.{nameof(Input.AcceptTerms)}");
         if (!BusinessTypeNames.Ordered.Contains(Input.BusinessType))
         {
             ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.BusinessType)}", "Choose a business type from the list.");
