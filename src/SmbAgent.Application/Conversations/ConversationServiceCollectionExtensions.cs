@@ -7,8 +7,10 @@ using SmbAgent.Conversations.Chat;
 using SmbAgent.Conversations.Emergencies;
 using SmbAgent.Conversations.Engine;
 using SmbAgent.Conversations.LeadCapture;
+using SmbAgent.Conversations.Replies;
 using SmbAgent.Conversations.Takeover;
 using SmbAgent.Conversations.State;
+using SmbAgent.Conversations.Turns;
 
 namespace SmbAgent.Conversations;
 
@@ -25,6 +27,8 @@ public static class ConversationServiceCollectionExtensions
         services.AddEmergencyDetection(configuration);
         services.AddConversationAssistant(configuration);
         services.AddScoped<ConversationEngine>();
+        services.AddSingleton<IReplyRenderer, ChatReplyRenderer>();
+        services.AddScoped<ConversationTurnService>();
         services.AddScoped<ChatAppService>();
         services.AddScoped<TakeoverAppService>();
         services.AddScoped<ConversationStateCache>();

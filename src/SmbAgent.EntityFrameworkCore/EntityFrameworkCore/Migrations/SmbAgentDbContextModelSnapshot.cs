@@ -381,6 +381,10 @@ namespace SmbAgent.EntityFrameworkCore.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("idempotency_key");
 
+                    b.Property<string>("Reply")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("reply");
+
                     b.Property<int>("Role")
                         .HasColumnType("integer")
                         .HasColumnName("role");
