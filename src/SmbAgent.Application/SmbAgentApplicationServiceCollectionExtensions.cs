@@ -49,6 +49,7 @@ public static class SmbAgentApplicationServiceCollectionExtensions
         services.AddPublicUrls(configuration);
         services.AddSingleton<IBackgroundJobManager, HangfireBackgroundJobManager>();
         services.AddTransient<TenantJobRunner>();
+        services.AddStalledWorkSweep(configuration);
         services.AddProblemDetails();
         services.AddExceptionHandler<SmbAgentExceptionHandler>();
         services.AddValidatorsFromAssemblyContaining<CreateUpdateLeadQuestionDtoValidator>(ServiceLifetime.Singleton);
