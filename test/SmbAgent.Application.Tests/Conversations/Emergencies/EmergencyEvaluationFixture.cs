@@ -28,6 +28,7 @@ public sealed class EmergencyEvaluationFixture : IAsyncLifetime, IDisposable
                      ("calibration", EmergencyEvaluationSet.Calibration),
                      ("evaluation", EmergencyEvaluationSet.Evaluation),
                      ("unseen", EmergencyEvaluationSet.Unseen),
+                     ("held-out", EmergencyEvaluationSet.HeldOut),
                  })
         {
             var run = new SetRun([], [], []);
@@ -51,6 +52,10 @@ public sealed class EmergencyEvaluationFixture : IAsyncLifetime, IDisposable
             report.AppendLine(CultureInfo.InvariantCulture, $"  similarity         {DetectionMetrics.Of(run.Similarity)}");
             report.AppendLine(CultureInfo.InvariantCulture, $"  similarity, en     {DetectionMetrics.Of(run.EnglishSimilarity)}");
             report.AppendLine(CultureInfo.InvariantCulture, $"  combined           {DetectionMetrics.Of(run.Combined)}");
+            foreach (var language in run.Combined.GroupBy(v => v.Turn.Language))
+            {
+                report.AppendLine(CultureInfo.InvariantCulture, $"    combined, {language.Key}     {DetectionMetrics.Of([.. language])}");
+            }
         }
 
         Report = report.ToString();

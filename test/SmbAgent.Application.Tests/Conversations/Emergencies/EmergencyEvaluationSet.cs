@@ -150,6 +150,30 @@ public static class EmergencyEvaluationSet
         new(LeadPriority.Normal, "pt", "Vocês consertam fogões a gás?"),
         new(LeadPriority.Normal, "pt", "Qual é o horário de sábado?"),
         new(LeadPriority.Normal, "pt", "Não há vazamento, só quero um orçamento"),
+        new(LeadPriority.Urgent, "en", "The heating broke down, it's freezing in here and my elderly mother lives with us"),
+        new(LeadPriority.Urgent, "en", "Our furnace quit, it's 20 below outside and we have a baby at home"),
+        new(LeadPriority.Urgent, "en", "The water from the washing machine is spreading into the hallway and the living room"),
+        new(LeadPriority.Urgent, "en", "The toilet overflowed and the water is running into the bedroom"),
+        new(LeadPriority.High, "en", "The heating isn't working and the house is getting chilly"),
+        new(LeadPriority.Normal, "en", "Do you offer discounts for elderly customers?"),
+        new(LeadPriority.Normal, "en", "How do I keep my pipes from freezing this winter?"),
+        new(LeadPriority.Urgent, "es", "Se estropeó la calefacción, hace un frío helador y vivo con mi padre anciano"),
+        new(LeadPriority.Urgent, "es", "El agua del baño se está extendiendo por el pasillo y las habitaciones"),
+        new(LeadPriority.High, "es", "La calefacción no funciona desde ayer"),
+        new(LeadPriority.Normal, "es", "¿Tienen descuentos para jubilados?"),
+        new(LeadPriority.Urgent, "fr", "Le chauffage est en panne, il gèle dehors et j'ai un bébé à la maison"),
+        new(LeadPriority.Urgent, "fr", "L'eau déborde de la baignoire et se répand dans les autres pièces"),
+        new(LeadPriority.High, "fr", "Le chauffage ne marche plus"),
+        new(LeadPriority.Normal, "fr", "Faites-vous des réductions pour les personnes âgées ?"),
+        new(LeadPriority.Urgent, "de", "Die Heizung ist kaputt, draußen sind minus zwölf Grad und meine alte Mutter wohnt bei uns"),
+        new(LeadPriority.Urgent, "de", "Das Wasser aus der Waschmaschine läuft schon ins Wohnzimmer und in den Flur"),
+        new(LeadPriority.Normal, "de", "Gibt es einen Rabatt für Senioren?"),
+        new(LeadPriority.Urgent, "it", "Il riscaldamento è rotto, fuori si gela e in casa c'è un neonato"),
+        new(LeadPriority.Urgent, "it", "L'acqua della lavatrice si sta spargendo in tutto il corridoio"),
+        new(LeadPriority.Normal, "it", "Fate sconti per gli anziani?"),
+        new(LeadPriority.Urgent, "pt", "O aquecimento avariou, está um frio de rachar e tenho um bebé em casa"),
+        new(LeadPriority.Urgent, "pt", "A água da banheira transbordou e está a espalhar-se pelos outros quartos"),
+        new(LeadPriority.Normal, "pt", "Vocês dão desconto para idosos?"),
     ];
 
     public static IReadOnlyList<LabelledTurn> Unseen { get; } =
@@ -223,5 +247,44 @@ public static class EmergencyEvaluationSet
         new(LeadPriority.Normal, "pt", "Quanto custa a instalação de um aquecedor?"),
         new(LeadPriority.Normal, "pt", "Vocês trabalham aos sábados?"),
         new(LeadPriority.Normal, "pt", "Vocês instalam detectores de fumaça?"),
+    ];
+
+    /// <summary>
+    /// Held out: written with the conditions lines of <see cref="Evaluation"/> (cold with someone vulnerable at
+    /// home, water spreading to other rooms), before the lexicon's conditions were added, and never tuned on.
+    /// </summary>
+    public static IReadOnlyList<LabelledTurn> HeldOut { get; } =
+    [
+        new(LeadPriority.Urgent, "en", "no heating since last night, it's below freezing and my dad is 90 and disabled"),
+        new(LeadPriority.Urgent, "en", "the boiler packed up, the house is ice cold and I have a two month old"),
+        new(LeadPriority.Urgent, "en", "the water heater leaked and now the water is spreading to the other rooms"),
+        new(LeadPriority.Urgent, "en", "the sink overflowed and water is coming under the door into the living room"),
+        new(LeadPriority.High, "en", "the radiator in the spare room is cold"),
+        new(LeadPriority.Normal, "en", "can you winterize the pipes at my cabin before the frost?"),
+        new(LeadPriority.Urgent, "es", "No tenemos calefacción, estamos bajo cero y mi madre es mayor y está enferma"),
+        new(LeadPriority.Urgent, "es", "Se desbordó la lavadora y el agua llega ya al salón"),
+        new(LeadPriority.Urgent, "es", "El agua se está extendiendo por toda la planta baja"),
+        new(LeadPriority.High, "es", "El radiador del dormitorio no calienta"),
+        new(LeadPriority.Normal, "es", "¿Pueden revisar la calefacción antes del invierno?"),
+        new(LeadPriority.Urgent, "fr", "Plus de chauffage, il fait moins dix et ma grand-mère vit avec nous"),
+        new(LeadPriority.Urgent, "fr", "La machine à laver a débordé et l'eau arrive dans le salon"),
+        new(LeadPriority.Urgent, "fr", "L'eau s'étend dans toutes les chambres"),
+        new(LeadPriority.High, "fr", "Le radiateur de la chambre reste froid"),
+        new(LeadPriority.Normal, "fr", "Pouvez-vous vérifier la chaudière avant l'hiver ?"),
+        new(LeadPriority.Urgent, "de", "Keine Heizung, es friert und wir haben ein Baby im Haus"),
+        new(LeadPriority.Urgent, "de", "Die Badewanne ist übergelaufen und das Wasser breitet sich in der ganzen Wohnung aus"),
+        new(LeadPriority.Urgent, "de", "Das Wasser läuft schon in die anderen Zimmer"),
+        new(LeadPriority.High, "de", "Der Heizkörper im Schlafzimmer bleibt kalt"),
+        new(LeadPriority.Normal, "de", "Können Sie die Heizung vor dem Winter warten?"),
+        new(LeadPriority.Urgent, "it", "Niente riscaldamento, fuori è sotto zero e mia nonna è malata"),
+        new(LeadPriority.Urgent, "it", "La vasca è traboccata e l'acqua arriva in salotto"),
+        new(LeadPriority.Urgent, "it", "L'acqua si sta spandendo in tutte le stanze"),
+        new(LeadPriority.High, "it", "Il termosifone della camera è freddo"),
+        new(LeadPriority.Normal, "it", "Potete controllare la caldaia prima dell'inverno?"),
+        new(LeadPriority.Urgent, "pt", "Estamos sem aquecimento, está abaixo de zero e o meu pai é idoso e doente"),
+        new(LeadPriority.Urgent, "pt", "A máquina de lavar transbordou e a água já chegou à sala"),
+        new(LeadPriority.Urgent, "pt", "A água está se espalhando por todos os cômodos"),
+        new(LeadPriority.High, "pt", "O radiador do quarto não aquece"),
+        new(LeadPriority.Normal, "pt", "Podem revisar o aquecedor antes do inverno?"),
     ];
 }

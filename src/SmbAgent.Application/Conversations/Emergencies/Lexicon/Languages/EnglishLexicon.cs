@@ -44,6 +44,19 @@ internal static class EnglishLexicon
             "no|lost|losing heat|heating + freez*|frozen|subzero|minus",
             "no|lost|losing heat|heating + below zero",
             "heat|heating|furnace|boiler ~ dead|died|broken|out|failed|stopped + freez*|frozen|subzero|minus",
+            // No heat with someone at risk at home, or in bitter cold
+            "no|lost|losing|without heat|heating + baby|babies|newborn|infant|toddler|elderly|disabled|sick|ill|pregnant|kids|children|child|oxygen|wheelchair|frail|vulnerable",
+            "heat|heating|furnace|boiler|heater ~ dead|died|broken|broke|quit|out|failed|stopped|packed|gone|off|down|working + baby|babies|newborn|infant|toddler|elderly|disabled|sick|ill|pregnant|kids|children|child|oxygen|wheelchair|frail|vulnerable",
+            "no|lost|losing|without heat|heating + below|icy",
+            "heat|heating|furnace|boiler|heater ~ dead|died|broken|broke|quit|out|failed|stopped|packed|gone|off|down|working + below|icy",
+            "heat|heating|furnace|boiler|heater ~ dead|died|broken|broke|quit|out|failed|stopped|packed|gone|off|down|working + month|months|week|weeks|year|years old",
+            "heat|heating|furnace|boiler|heater ~ dead|died|broken|broke|quit|out|failed|stopped|packed|gone|off|down|working + ice cold",
+            "no|lost|losing|without heat|heating + ice cold",
+            // Water spreading through the home
+            "water + spreading|spread|spreads|seeping|creeping",
+            "water ~ into|under|through|across|reaching|reached|reaches ~ room|rooms|hallway|hall|bedroom|bedrooms|living|lounge|kitchen|door|downstairs|apartment|flat|house|carpet|carpets|neighbour|neighbor|neighbours|neighbors",
+            "overflow*|overflowed ~ into|reaching|reached ~ room|rooms|hallway|hall|bedroom|bedrooms|living|lounge|kitchen|downstairs",
+            "other|next|adjacent|neighbouring|neighboring room|rooms + water",
             "emergency",
         ],
         High =

@@ -33,6 +33,15 @@ internal static class FrenchLexicon
             // Sans chauffage par grand froid
             "sans|pas|plus de chauffage + gel*|glacial*|negati*|zero",
             "chauffage|chaudiere ~ panne + gel*|glacial*|negati*|zero",
+            // Sans chauffage avec une personne fragile à la maison, ou par grand froid
+            "plus|pas|sans ~ chauffage + bebe|bebes|nourrisson|nouveau|agee|agees|age|ages|mere|pere|malade|malades|handicape|handicapee|enceinte|enfant|enfants",
+            "chauffage|chaudiere ~ panne|plus|coupe|arrete|morte|mort + bebe|bebes|nourrisson|nouveau|agee|agees|age|ages|mere|pere|malade|malades|handicape|handicapee|enceinte|enfant|enfants",
+            "plus|pas|sans ~ chauffage + gel*|glacial|glaciale|moins|zero|congel*",
+            "chauffage|chaudiere ~ panne|plus|coupe|arrete|morte|mort + gel*|glacial|glaciale|moins|zero|congel*",
+            // Eau qui gagne les autres pièces
+            "eau + repand*|etend|etendre|propage*|envahi*",
+            "eau ~ arrive|arriver|coule|entre|passe|gagne ~ salon|chambre|chambres|couloir|piece|pieces|autres|sejour|voisin|voisins|escalier",
+            "debord* + salon|chambre|chambres|couloir|piece|pieces|sejour",
             "urgence",
         ],
         High =

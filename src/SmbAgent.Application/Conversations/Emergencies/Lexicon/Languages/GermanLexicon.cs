@@ -44,6 +44,15 @@ internal static class GermanLexicon
             // Keine Heizung bei Frost
             "kein|keine heizung|warme + frost*|minus|eiskalt|gefr*|friert|frieren",
             "heizung|therme|kessel ~ ausgefallen|kaputt|tot + frost*|minus|eiskalt|gefr*|friert|frieren",
+            // Keine Heizung mit gefährdeten Menschen im Haus, oder bei strengem Frost
+            "kein|keine|ohne heizung|warme + baby|babys|saugling|neugeboren*|alte|alter|alten|oma|opa|grossmutter|grossvater|senior|seniorin|senioren|krank|kranke|kranker|behindert*|schwanger|kinder|kind|pflegebedurftig*",
+            "heizung|therme|kessel ~ ausgefallen|kaputt|tot|aus|defekt|geht + baby|babys|saugling|neugeboren*|alte|alter|alten|oma|opa|grossmutter|grossvater|senior|seniorin|senioren|krank|kranke|kranker|behindert*|schwanger|kinder|kind|pflegebedurftig*",
+            "kein|keine|ohne heizung|warme + null|minusgrade|eisig",
+            "heizung|therme|kessel ~ ausgefallen|kaputt|tot|aus|defekt|geht + null|minusgrade|eisig",
+            // Wasser breitet sich in der Wohnung aus
+            "wasser + breitet|verteilt|ausgebreitet|verbreitet",
+            "wasser ~ lauft|flie*|dringt|kommt|steht ~ *zimmer|flur|diele|kuche|wohnung|ganze|anderen|nachbar*|treppenhaus",
+            "ubergelaufen + *zimmer|flur|diele|wohnung",
             "notfall",
         ],
         High =

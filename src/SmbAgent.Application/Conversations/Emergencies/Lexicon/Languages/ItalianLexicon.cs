@@ -38,6 +38,15 @@ internal static class ItalianLexicon
             // Senza riscaldamento con il gelo
             "senza|niente riscaldamento + gel*|ghiacci*|congel*|sotto zero",
             "riscaldamento|caldaia ~ non funziona|rotta|guasta + gel*|ghiacci*|congel*",
+            // Senza riscaldamento con una persona fragile in casa, o con il gelo
+            "senza|niente riscaldamento + neonato|neonata|neonati|bambino|bambina|bambini|anziano|anziana|anziani|nonna|nonno|malato|malata|malati|disabile|incinta",
+            "riscaldamento|caldaia ~ rotto|rotta|guasto|guasta|spento|spenta|funziona|fermo|ferma|morto|morta + neonato|neonata|neonati|bambino|bambina|bambini|anziano|anziana|anziani|nonna|nonno|malato|malata|malati|disabile|incinta",
+            "senza|niente riscaldamento + gel*|zero|congel*|ghiacci*",
+            "riscaldamento|caldaia ~ rotto|rotta|guasto|guasta|spento|spenta|funziona|fermo|ferma|morto|morta + gel*|zero|congel*|ghiacci*",
+            // Acqua che si sparge per la casa
+            "acqua + sparg*|spand*|allarg*|propag*|invade|invadendo",
+            "acqua ~ arriva|arrivata|entra|entrando|scorre|passa ~ salotto|soggiorno|corridoio|camera|camere|stanza|stanze|cucina|altre|vicini|vicino|scale",
+            "trabocc* + salotto|soggiorno|corridoio|camera|camere|stanza|stanze",
             "emergenza",
         ],
         High =
@@ -58,7 +67,7 @@ internal static class ItalianLexicon
             "manca|mancano acqua calda",
             "non ho|abbiamo acqua calda",
             "senza|niente riscaldamento|corrente|luce|elettricita",
-            "trabocca|traboccando|straripa",
+            "trabocc*|straripa",
             "urgente|urgenza",
         ],
         Harmless =

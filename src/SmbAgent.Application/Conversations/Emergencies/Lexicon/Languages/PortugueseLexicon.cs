@@ -39,6 +39,15 @@ internal static class PortugueseLexicon
             // Sem aquecimento com frio extremo
             "sem aquecimento + congel*|gelad*|gelo|negativ*",
             "aquecimento|caldeira ~ nao funciona|quebrad*|avariad* + congel*|gelad*|gelo|negativ*",
+            // Sem aquecimento com alguém vulnerável em casa, ou com frio extremo
+            "sem aquecimento|aquecedor + bebe|bebes|recem|idoso|idosa|idosos|idosas|avo|avos|doente|doentes|deficiente|gravida|crianca|criancas",
+            "aquecimento|caldeira|aquecedor ~ avari*|quebrou|quebrado|parou|funciona|desligou|morreu + bebe|bebes|recem|idoso|idosa|idosos|idosas|avo|avos|doente|doentes|deficiente|gravida|crianca|criancas",
+            "sem aquecimento|aquecedor + gel*|zero|congel*|rachar|negativ*",
+            "aquecimento|caldeira|aquecedor ~ avari*|quebrou|quebrado|parou|funciona|desligou|morreu + gel*|zero|congel*|rachar|negativ*",
+            // Água espalhando-se pela casa
+            "agua + espalh*|alastr*|invad*",
+            "agua ~ chega|chegou|chegando|entra|entrou|entrando|passa|passou ~ sala|quarto|quartos|corredor|comodo|comodos|outros|outras|vizinho|vizinhos|escada",
+            "transbord* + sala|quarto|quartos|corredor|comodo|comodos",
             "emergencia",
         ],
         High =
@@ -52,7 +61,7 @@ internal static class PortugueseLexicon
             "quebrad*",
             "quebrou",
             "estragad*",
-            "estragou|avariad*",
+            "estragou|avariad*|avariou",
             "pifou",
             "com defeito",
             "nao funciona|funcionam|liga|ligam|acende|esquenta|aquece|escoa|descarrega|desce|puxa",

@@ -42,6 +42,19 @@ internal static class SpanishLexicon
             "sin calefaccion|calor|calefactor + bajo cero",
             "no hay|tengo|tenemos calefaccion + helad*|congel*|hiela|helando",
             "calefaccion|caldera ~ no funciona + helad*|congel*|hiela|helando",
+            // Sin calefacción con alguien vulnerable en casa, o con frío extremo
+            "sin calefaccion|calor|calefactor + bebe|bebes|recien|anciano|anciana|ancianos|ancianas|mayor|mayores|abuela|abuelo|enfermo|enferma|discapacitado|discapacitada|embarazada|nino|nina|ninos|ninas",
+            "no hay|tengo|tenemos calefaccion + bebe|bebes|recien|anciano|anciana|ancianos|ancianas|mayor|mayores|abuela|abuelo|enfermo|enferma|discapacitado|discapacitada|embarazada|nino|nina|ninos|ninas",
+            "calefaccion|caldera|calentador ~ estrope*|averi*|rota|roto|apag*|murio|funciona + bebe|bebes|recien|anciano|anciana|ancianos|ancianas|mayor|mayores|abuela|abuelo|enfermo|enferma|discapacitado|discapacitada|embarazada|nino|nina|ninos|ninas",
+            "estrope*|averi*|romp*|rompio ~ calefaccion|caldera|calentador + bebe|bebes|recien|anciano|anciana|ancianos|ancianas|mayor|mayores|abuela|abuelo|enfermo|enferma|discapacitado|discapacitada|embarazada|nino|nina|ninos|ninas",
+            "sin calefaccion|calor|calefactor + helad*|helador|congel*|hiela|helando|cero",
+            "no hay|tengo|tenemos calefaccion + helad*|helador|congel*|hiela|helando|cero",
+            "calefaccion|caldera|calentador ~ estrope*|averi*|rota|roto|apag*|murio|funciona + helad*|helador|congel*|hiela|helando|cero",
+            "estrope*|averi*|romp*|rompio ~ calefaccion|caldera|calentador + helad*|helador|congel*|hiela|helando|cero",
+            // Agua que se extiende por la casa
+            "agua + extiend*|extend*|expand*|esparc*|propag*|desparram*",
+            "agua ~ llega|llegando|llego|pasa|pasando|entra|entrando|invade|invadiendo ~ pasillo|habitacion|habitaciones|salon|sala|cuarto|cuartos|dormitorio|dormitorios|planta|piso|otras|otros|vecino|vecinos",
+            "desbord* + pasillo|habitacion|habitaciones|salon|cuarto|cuartos|dormitorio|dormitorios|otras",
             "emergencia",
         ],
         High =
