@@ -9,7 +9,6 @@ public static class LeadManagementServiceCollectionExtensions
     public static IServiceCollection AddLeadManagement(this IServiceCollection services)
     {
         services.TryAddScoped<LeadAppService>();
-        services.TryAddScoped<ConversationAppService>();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SmbAgent.Conversations;
 using SmbAgent.Data;
 using SmbAgent.Leads;
 using SmbAgent.Tenancy;
