@@ -5,7 +5,6 @@ using SmbAgent.Health;
 using SmbAgent.Hosting;
 using SmbAgent.Identity;
 using SmbAgent.Input;
-using SmbAgent.Leads;
 using SmbAgent.Permissions;
 using SmbAgent.PublicUrls;
 using SmbAgent.Tenancy;
@@ -24,7 +23,6 @@ public static class WebHostExtensions
         // Behind a TLS-terminating proxy named in ForwardedHeaders, cookies stay Secure and redirects https.
         builder.TrustForwardedHeadersFromKnownProxies();
         services.AddSmbAgentIdentityCore();
-        services.AddLeadManagement();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.ConfigureApplicationCookie(options =>
         {
