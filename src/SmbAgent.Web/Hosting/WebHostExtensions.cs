@@ -57,7 +57,6 @@ public static class WebHostExtensions
             .AllowAnonymousToPage("/StatusCode")
             .AuthorizeFolder("/Workspace", SmbPermissions.Workspace.Default)
             .AuthorizeFolder("/Host", SmbPermissions.Tenants.Default));
-        services.AddControllers();
         services.Configure<MvcOptions>(options =>
         {
             options.Filters.Add<StorableFormFilter>();
@@ -95,7 +94,6 @@ public static class WebHostExtensions
         app.MapHealthChecks("/health", new() { ResponseWriter = HealthResponseWriter.WriteAsync }).AllowAnonymous();
         app.MapRazorPages();
         app.MapHostHangfireDashboard();
-        app.MapControllers();
         return app;
     }
 }
