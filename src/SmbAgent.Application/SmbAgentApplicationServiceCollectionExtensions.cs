@@ -54,6 +54,7 @@ public static class SmbAgentApplicationServiceCollectionExtensions
         services.AddExceptionHandler<SmbAgentExceptionHandler>();
         services.AddValidatorsFromAssemblyContaining<CreateUpdateLeadQuestionDtoValidator>(ServiceLifetime.Singleton);
         services.AddScoped<ILeadQuestionAppService, LeadQuestionAppService>();
+        services.AddScoped<LeadAppService>();
         services.AddScoped<BusinessProfileAppService>();
         services.AddScoped<AgentSettingsAppService>();
         services.AddScoped<Conversations.Emergencies.EmergencyWordAppService>();

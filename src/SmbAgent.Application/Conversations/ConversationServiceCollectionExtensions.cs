@@ -16,7 +16,7 @@ namespace SmbAgent.Conversations;
 
 public static class ConversationServiceCollectionExtensions
 {
-    /// <summary>The engine, the widget's chat service and the components a turn uses, and the admin's live takeover.</summary>
+    /// <summary>The engine, the widget's chat service and the components a turn uses, the admin's live takeover and its conversation list.</summary>
     public static IServiceCollection AddConversations(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ConversationOptions>()
@@ -31,6 +31,7 @@ public static class ConversationServiceCollectionExtensions
         services.AddScoped<ConversationTurnService>();
         services.AddScoped<ChatAppService>();
         services.AddScoped<TakeoverAppService>();
+        services.AddScoped<ConversationAppService>();
         services.AddScoped<ConversationStateCache>();
         services.AddSingleton<IHybridCacheSerializer<ConversationHotState>, EntityJsonSerializer<ConversationHotState>>();
         return services;
