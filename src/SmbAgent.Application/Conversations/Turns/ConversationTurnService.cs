@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using SmbAgent.BackgroundJobs;
 using SmbAgent.Conversations.Engine;
 using SmbAgent.Conversations.Replies;
@@ -174,7 +173,7 @@ public sealed class ConversationTurnService(
 
             return true;
         }
-        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException or DuplicateEntryException)
         {
             return false;
         }
