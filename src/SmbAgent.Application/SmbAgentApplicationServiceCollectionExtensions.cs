@@ -49,10 +49,12 @@ public static class SmbAgentApplicationServiceCollectionExtensions
         services.AddPublicUrls(configuration);
         services.AddSingleton<IBackgroundJobManager, HangfireBackgroundJobManager>();
         services.AddTransient<TenantJobRunner>();
+        services.AddStalledWorkSweep(configuration);
         services.AddProblemDetails();
         services.AddExceptionHandler<SmbAgentExceptionHandler>();
         services.AddValidatorsFromAssemblyContaining<CreateUpdateLeadQuestionDtoValidator>(ServiceLifetime.Singleton);
         services.AddScoped<ILeadQuestionAppService, LeadQuestionAppService>();
+        services.AddScoped<LeadAppService>();
         services.AddScoped<BusinessProfileAppService>();
         services.AddScoped<AgentSettingsAppService>();
         services.AddScoped<Conversations.Emergencies.EmergencyWordAppService>();

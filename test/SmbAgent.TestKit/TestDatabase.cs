@@ -12,6 +12,7 @@ public sealed class TestDatabase : IAsyncDisposable
         Name = name;
         AppConnectionString = TestEnvironment.ForDatabase(TestEnvironment.AppConnectionString, name);
         OwnerConnectionString = TestEnvironment.ForDatabase(TestEnvironment.OwnerConnectionString, name);
+        MailDirectory = Path.Combine(Path.GetTempPath(), "smbagent-test-mail", name);
     }
 
     public string Name { get; }
@@ -19,6 +20,12 @@ public sealed class TestDatabase : IAsyncDisposable
     public string AppConnectionString { get; }
 
     public string OwnerConnectionString { get; }
+
+    /// <summary>
+    /// The pickup folder of the hosts over this database: a test that reads the mails finds only its fixture's, not
+    /// those of every run on the machine (an unreadable one left by an earlier run failed a later one).
+    /// </summary>
+    public string MailDirectory { get; }
 
     public static async Task<TestDatabase> CreateAsync(string purpose)
     {
@@ -45,5 +52,9 @@ public sealed class TestDatabase : IAsyncDisposable
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", connection);
         await command.ExecuteNonQueryAsync();
+        if (Directory.Exists(MailDirectory))
+        {
+            Directory.Delete(MailDirectory, recursive: true);
+        }
     }
 }

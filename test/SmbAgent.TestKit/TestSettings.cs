@@ -17,6 +17,7 @@ public static class TestSettings
         ["Jobs:WorkerCount"] = "2",
         ["Seed:HostAdmin:Email"] = HostAdminEmail,
         ["Seed:HostAdmin:Password"] = HostAdminPassword,
+        ["Email:PickupDirectory"] = database.MailDirectory,
         ["Logging:LogLevel:Default"] = "Warning",
         // Every test client shares one address; the sign-in rate-limit tests set their own low limit.
         ["RateLimits:SignInPerMinute"] = "1000",

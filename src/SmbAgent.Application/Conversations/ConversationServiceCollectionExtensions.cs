@@ -7,14 +7,16 @@ using SmbAgent.Conversations.Chat;
 using SmbAgent.Conversations.Emergencies;
 using SmbAgent.Conversations.Engine;
 using SmbAgent.Conversations.LeadCapture;
+using SmbAgent.Conversations.Replies;
 using SmbAgent.Conversations.Takeover;
 using SmbAgent.Conversations.State;
+using SmbAgent.Conversations.Turns;
 
 namespace SmbAgent.Conversations;
 
 public static class ConversationServiceCollectionExtensions
 {
-    /// <summary>The engine, the widget's chat service and the components a turn uses, and the admin's live takeover.</summary>
+    /// <summary>The engine, the widget's chat service and the components a turn uses, the admin's live takeover and its conversation list.</summary>
     public static IServiceCollection AddConversations(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ConversationOptions>()
@@ -25,8 +27,11 @@ public static class ConversationServiceCollectionExtensions
         services.AddEmergencyDetection(configuration);
         services.AddConversationAssistant(configuration);
         services.AddScoped<ConversationEngine>();
+        services.AddSingleton<IReplyRenderer, ChatReplyRenderer>();
+        services.AddScoped<ConversationTurnService>();
         services.AddScoped<ChatAppService>();
         services.AddScoped<TakeoverAppService>();
+        services.AddScoped<ConversationAppService>();
         services.AddScoped<ConversationStateCache>();
         services.AddSingleton<IHybridCacheSerializer<ConversationHotState>, EntityJsonSerializer<ConversationHotState>>();
         return services;

@@ -9,8 +9,21 @@ public sealed class PickupDirectoryEmailSender(IOptions<EmailOptions> options, T
     {
         var settings = options.Value;
         Directory.CreateDirectory(settings.PickupDirectory);
-        var name = $"{clock.GetUtcNow():yyyyMMddHHmmssfff}-{Guid.NewGuid():N}.eml";
-        await using var file = File.Create(Path.Combine(settings.PickupDirectory, name));
-        await MimeMessageFactory.Create(settings, message).WriteToAsync(file, cancellationToken);
+        var name = $"{clock.GetUtcNow():yyyyMMddHHmmssfff}-{Guid.NewGuid():N}";
+        // Written under another name and renamed when whole: whoever lists the .eml files never reads half a mail.
+        var writing = Path.Combine(settings.PickupDirectory, $"{name}.writing");
+        try
+        {
+            await using (var file = File.Create(writing))
+            {
+                await MimeMessageFactory.Create(settings, message).WriteToAsync(file, cancellationToken);
+            }
+
+            File.Move(writing, Path.Combine(settings.PickupDirectory, $"{name}.eml"));
+        }
+        finally
+        {
+            File.Delete(writing);
+        }
     }
 }

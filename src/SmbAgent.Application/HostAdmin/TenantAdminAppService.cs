@@ -110,10 +110,7 @@ public sealed class TenantAdminAppService(
             return;
         }
 
-        if (await db.Tenants.AnyAsync(t => t.NormalizedName == normalized && t.Id != id, cancellationToken))
-        {
-            throw new BusinessException("Tenants:DuplicateName", $"A business named '{name.Trim()}' already exists.", 409);
-        }
+        await tenantManager.EnsureNameIsFreeAsync(name, id, cancellationToken);
 
         var oldName = tenant.Name;
         tenant.Rename(name);

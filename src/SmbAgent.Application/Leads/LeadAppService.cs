@@ -1,5 +1,6 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using SmbAgent.Conversations;
 using SmbAgent.Data;
 using SmbAgent.HostAdmin;
 

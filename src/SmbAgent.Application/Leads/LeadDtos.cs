@@ -35,13 +35,6 @@ public sealed record LeadDto(
     DateTimeOffset CreationTime,
     DateTimeOffset? LastModificationTime);
 
-public sealed record TranscriptMessageDto(
-    int Sequence,
-    MessageRole Role,
-    string Text,
-    IReadOnlyList<MessageCitation> Citations,
-    DateTimeOffset CreationTime);
-
 /// <summary>One message about a lead or a conversation (to the owner or the visitor) and how its delivery went.</summary>
 public sealed record NotificationDeliveryDto(
     Guid Id,

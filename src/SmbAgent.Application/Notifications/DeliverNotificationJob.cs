@@ -65,14 +65,14 @@ public sealed partial class DeliverNotificationJob(
         catch (SmsPermanentFailureException e)
         {
             // Retrying can't help (an invalid number, SMS not configured): recorded for the owner to see.
-            delivery.MarkAttemptFailed(e.Message, permanent: true);
+            delivery.MarkAttemptFailed(clock.GetUtcNow(), e.Message, permanent: true);
             await db.SaveChangesAsync(CancellationToken.None);
             LogFailed(logger, delivery.Id, delivery.Channel, delivery.Attempts);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             var last = delivery.Attempts + 1 - args.AttemptsBefore >= MaxAttempts;
-            delivery.MarkAttemptFailed(e.Message, permanent: last);
+            delivery.MarkAttemptFailed(clock.GetUtcNow(), e.Message, permanent: last);
             await db.SaveChangesAsync(CancellationToken.None);
             if (last)
             {

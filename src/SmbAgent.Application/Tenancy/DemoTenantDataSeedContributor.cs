@@ -1,11 +1,10 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SmbAgent.Data;
 
 namespace SmbAgent.Tenancy;
 
 /// <summary>For the run command: a demo business with its owner, when <c>Seed:DemoTenant:Enabled</c> is set.</summary>
-public sealed class DemoTenantDataSeedContributor(ISmbAgentDbContext db, TenantManager tenants, IOptions<SeedOptions> options)
+public sealed class DemoTenantDataSeedContributor(TenantManager tenants, IOptions<SeedOptions> options)
     : IDataSeedContributor
 {
     public async Task SeedAsync(DataSeedContext context, CancellationToken cancellationToken)
@@ -16,8 +15,7 @@ public sealed class DemoTenantDataSeedContributor(ISmbAgentDbContext db, TenantM
             return;
         }
 
-        var normalized = Tenant.NormalizeName(demo.Name);
-        if (await db.Tenants.AnyAsync(t => t.NormalizedName == normalized, cancellationToken))
+        if (await tenants.IsNameTakenAsync(demo.Name, cancellationToken: cancellationToken))
         {
             return;
         }

@@ -7,7 +7,10 @@ using SmbAgent.Workspace;
 
 namespace SmbAgent.Tenancy;
 
-/// <summary>Creates tenants: the host row, the tenant's seed (roles and grants), then its owner.</summary>
+/// <summary>
+/// Creates tenants: the host row, the tenant's seed (roles and grants), then its owner; and the one place that says
+/// whether a business name is free (names are unique by their normalized form).
+/// </summary>
 public sealed class TenantManager(
     ISmbAgentDbContext db,
     IDataSeeder seeder,
@@ -18,11 +21,7 @@ public sealed class TenantManager(
 {
     public async Task<Tenant> CreateAsync(CreateTenantRequest request, CancellationToken cancellationToken = default)
     {
-        var normalized = Tenant.NormalizeName(request.Name);
-        if (await db.Tenants.AnyAsync(t => t.NormalizedName == normalized, cancellationToken))
-        {
-            throw new BusinessException("Tenants:DuplicateName", $"A business named '{request.Name.Trim()}' already exists.", 409);
-        }
+        await EnsureNameIsFreeAsync(request.Name, cancellationToken: cancellationToken);
 
         var editionName = request.EditionName ?? EditionMatrix.Free;
         var edition = await db.Editions.FirstOrDefaultAsync(e => e.Name == editionName, cancellationToken)
@@ -64,6 +63,22 @@ public sealed class TenantManager(
         }
 
         return tenant;
+    }
+
+    /// <summary>Whether another business (any but <paramref name="exceptId"/>) already has this name.</summary>
+    public async Task<bool> IsNameTakenAsync(string name, Guid? exceptId = null, CancellationToken cancellationToken = default)
+    {
+        var normalized = Tenant.NormalizeName(name);
+        return await db.Tenants.AnyAsync(t => t.NormalizedName == normalized && t.Id != exceptId, cancellationToken);
+    }
+
+    /// <summary>Throws the 409 <c>Tenants:DuplicateName</c> when <see cref="IsNameTakenAsync"/>.</summary>
+    public async Task EnsureNameIsFreeAsync(string name, Guid? exceptId = null, CancellationToken cancellationToken = default)
+    {
+        if (await IsNameTakenAsync(name, exceptId, cancellationToken))
+        {
+            throw new BusinessException("Tenants:DuplicateName", $"A business named '{name.Trim()}' already exists.", 409);
+        }
     }
 
     private async Task ValidateOwnerAsync(AppUser owner, string password)

@@ -11,6 +11,7 @@ public sealed class BusinessProfileAppService(
     ISmbAgentDbContext db,
     ICurrentTenant currentTenant,
     ITenantStore tenantStore,
+    TenantManager tenantManager,
     IValidator<BusinessProfileInput> validator,
     WorkspaceSettingsCache workspace)
 {
@@ -39,8 +40,7 @@ public sealed class BusinessProfileAppService(
         await validator.ValidateAndThrowAsync(input, cancellationToken);
         var tenantId = RequireTenant();
         var name = input.Name!.Trim();
-        var normalized = Tenant.NormalizeName(name);
-        if (await db.Tenants.AnyAsync(t => t.NormalizedName == normalized && t.Id != tenantId, cancellationToken))
+        if (await tenantManager.IsNameTakenAsync(name, tenantId, cancellationToken))
         {
             throw new ValidationException([new ValidationFailure(nameof(input.Name), $"A business named '{name}' already exists.")]);
         }

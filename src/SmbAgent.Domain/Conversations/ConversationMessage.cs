@@ -43,5 +43,8 @@ public sealed class ConversationMessage : IMultiTenant, IHasCreationTime
     /// <summary>The knowledge sources an agent's answer came from.</summary>
     public List<MessageCitation> Citations { get; set; }
 
+    /// <summary>What an agent's message meant (the engine's reply, as JSON), so a retry replays it exactly; null before it was kept.</summary>
+    public string? Reply { get; set; }
+
     public DateTimeOffset CreationTime { get; set; }
 }

@@ -65,6 +65,9 @@ public sealed class KnowledgeSource : IMultiTenant, ISoftDelete, IHasCreationTim
 
     public DateTimeOffset? IndexedTime { get; private set; }
 
+    /// <summary>When its indexing was last queued (saved, edited, retried, swept); null for sources from before the sweep, read as their creation.</summary>
+    public DateTimeOffset? LastQueuedTime { get; private set; }
+
     public bool IsDeleted { get; set; }
 
     public DateTimeOffset? DeletionTime { get; set; }
@@ -75,6 +78,7 @@ public sealed class KnowledgeSource : IMultiTenant, ISoftDelete, IHasCreationTim
         Status = KnowledgeSourceStatus.Pending;
         FailureReason = null;
         LastModificationTime = now;
+        LastQueuedTime = now;
     }
 
     public void MarkIndexing() => Status = KnowledgeSourceStatus.Indexing;

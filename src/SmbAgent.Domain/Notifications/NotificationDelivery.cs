@@ -66,18 +66,26 @@ public sealed class NotificationDelivery : IMultiTenant, IHasCreationTime
 
     public DateTimeOffset? SentTime { get; private set; }
 
+    /// <summary>When a job was last queued for it (the owner's retry, the sweep); null: only the one queued when it was created.</summary>
+    public DateTimeOffset? LastQueuedTime { get; private set; }
+
+    /// <summary>When a job last tried to send it: a try after the last queueing means a job is behind it (Hangfire retries a failure).</summary>
+    public DateTimeOffset? LastAttemptTime { get; private set; }
+
     public void MarkSent(DateTimeOffset now, string? providerMessageId)
     {
         Status = DeliveryStatus.Sent;
         Attempts++;
         LastError = null;
         SentTime = now;
+        LastAttemptTime = now;
         ProviderMessageId = providerMessageId;
     }
 
-    public void MarkAttemptFailed(string error, bool permanent)
+    public void MarkAttemptFailed(DateTimeOffset now, string error, bool permanent)
     {
         Attempts++;
+        LastAttemptTime = now;
         LastError = error.Length <= NotificationConsts.MaxErrorLength ? error : error[..NotificationConsts.MaxErrorLength];
         if (permanent)
         {

@@ -26,9 +26,6 @@ public sealed class AgentSettings : IMultiTenant
         AgentName = "Ava";
         Persona = $"You are the friendly front desk of {businessName}. Be brief, warm and precise.";
         WelcomeMessage = DefaultWelcomeMessage(businessName);
-        ChatCompletionMessage = "Thanks! We have your details and will get back to you shortly.";
-        VoiceCompletionMessage = "Thank you. We have your details and will call you back shortly. Goodbye.";
-        EmergencyMessage = "This sounds urgent. We are alerting the team right now.";
         VoiceLanguage = AgentLanguages.English;
     }
 

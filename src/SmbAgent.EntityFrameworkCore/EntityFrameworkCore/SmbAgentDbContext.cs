@@ -79,6 +79,30 @@ public sealed class SmbAgentDbContext(DbContextOptions<SmbAgentDbContext> option
 
     internal bool IsSoftDeleteFilterEnabled => dataFilter.IsEnabled<ISoftDelete>();
 
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        catch (DbUpdateException e) when (UniqueViolations.Caused(e))
+        {
+            throw new DuplicateEntryException(e);
+        }
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch (DbUpdateException e) when (UniqueViolations.Caused(e))
+        {
+            throw new DuplicateEntryException(e);
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

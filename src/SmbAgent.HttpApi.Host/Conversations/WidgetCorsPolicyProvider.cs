@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Cors.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using SmbAgent.Data;
+using SmbAgent.Tenancy;
+using SmbAgent.Workspace;
 
 namespace SmbAgent.HttpApi.Conversations;
 
 /// <summary>
 /// CORS per business: the origins the owner allowed for the widget (any, while the list is empty). Runs after tenant
-/// resolution, so it reads the current tenant's own settings.
+/// resolution, so it reads the current tenant's own settings, through the cached workspace settings (a preflight and
+/// every widget request ask, and the agent settings' save path invalidates that cache).
 /// </summary>
 public sealed class WidgetCorsPolicyProvider : ICorsPolicyProvider
 {
@@ -19,8 +20,9 @@ public sealed class WidgetCorsPolicyProvider : ICorsPolicyProvider
             return null;
         }
 
-        var db = context.RequestServices.GetRequiredService<ISmbAgentDbContext>();
-        var origins = await db.AgentSettings.AsNoTracking().Select(s => s.AllowedOrigins).FirstOrDefaultAsync(context.RequestAborted) ?? [];
+        var origins = context.RequestServices.GetRequiredService<ICurrentTenant>().Id is null
+            ? []
+            : (await context.RequestServices.GetRequiredService<WorkspaceSettingsCache>().GetAsync(context.RequestAborted)).Agent.AllowedOrigins;
         var policy = new CorsPolicyBuilder()
             .WithMethods("GET", "POST")
             .WithHeaders("Content-Type", WidgetChatEndpoints.TokenHeader);

@@ -11,6 +11,7 @@ using SmbAgent.PublicUrls;
 using SmbAgent.Tenancy;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using SmbAgent.HttpApi.Account;
+using SmbAgent.HttpApi.BackgroundJobs;
 using SmbAgent.HttpApi.Conversations;
 using SmbAgent.HttpApi.Features;
 using SmbAgent.HttpApi.KnowledgeBase;
@@ -48,6 +49,7 @@ public static class ApiHostExtensions
         });
         services.AddHostedService<KnowledgeReembeddingStartup>();
         services.AddHostedService<TenantVectorIndexStartup>();
+        services.AddHostedService<StalledWorkSweepStartup>();
         services.AddScoped<WidgetKeyTenantResolveContributor>();
         // A widget route's business is the one its key names, whoever else the request claims to be.
         services.Configure<TenantResolveOptions>(options => options.Contributors.Insert(0, typeof(WidgetKeyTenantResolveContributor)));

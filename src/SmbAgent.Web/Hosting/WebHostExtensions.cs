@@ -5,7 +5,6 @@ using SmbAgent.Health;
 using SmbAgent.Hosting;
 using SmbAgent.Identity;
 using SmbAgent.Input;
-using SmbAgent.Leads;
 using SmbAgent.Permissions;
 using SmbAgent.PublicUrls;
 using SmbAgent.Tenancy;
@@ -24,7 +23,6 @@ public static class WebHostExtensions
         // Behind a TLS-terminating proxy named in ForwardedHeaders, cookies stay Secure and redirects https.
         builder.TrustForwardedHeadersFromKnownProxies();
         services.AddSmbAgentIdentityCore();
-        services.AddLeadManagement();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.ConfigureApplicationCookie(options =>
         {
@@ -59,7 +57,6 @@ public static class WebHostExtensions
             .AllowAnonymousToPage("/StatusCode")
             .AuthorizeFolder("/Workspace", SmbPermissions.Workspace.Default)
             .AuthorizeFolder("/Host", SmbPermissions.Tenants.Default));
-        services.AddControllers();
         services.Configure<MvcOptions>(options =>
         {
             options.Filters.Add<StorableFormFilter>();
@@ -97,7 +94,6 @@ public static class WebHostExtensions
         app.MapHealthChecks("/health", new() { ResponseWriter = HealthResponseWriter.WriteAsync }).AllowAnonymous();
         app.MapRazorPages();
         app.MapHostHangfireDashboard();
-        app.MapControllers();
         return app;
     }
 }

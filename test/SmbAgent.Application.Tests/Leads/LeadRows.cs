@@ -76,7 +76,7 @@ public static class LeadRows
             var delivery = new NotificationDelivery(Guid.CreateVersion7(), tenantId, lead.Id, NotificationKind.NewLead, channel, recipient) { CreationTime = row.Created };
             foreach (var failure in failures)
             {
-                delivery.MarkAttemptFailed(failure, permanent: false);
+                delivery.MarkAttemptFailed(row.Created, failure, permanent: false);
             }
 
             if (sent)

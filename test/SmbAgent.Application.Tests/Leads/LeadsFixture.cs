@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SmbAgent.Conversations;
 using SmbAgent.Data;
 using SmbAgent.Leads;
 using SmbAgent.Tenancy;
@@ -18,7 +19,7 @@ public sealed class LeadsFixture : IAsyncLifetime
     {
         _database = await TestDatabase.CreateAsync("leads");
         await _database.MigrateAsync();
-        Services = CoreFixture.BuildServices(_database, configureServices: services => services.AddLeadManagement());
+        Services = CoreFixture.BuildServices(_database);
     }
 
     public async Task<Guid> CreateTenantAsync() => (await TestTenants.CreateAsync(Services)).TenantId;

@@ -33,8 +33,7 @@ public sealed class NotificationHarness : IAsyncLifetime
         Twilio = await TwilioStubServer.StartAsync();
         Services = CoreFixture.BuildServices(
             _database,
-            new Dictionary<string, string?>([.. Smtp.ClientSettings(), .. Twilio.ClientSettings()]),
-            services => services.AddLeadManagement());
+            new Dictionary<string, string?>([.. Smtp.ClientSettings(), .. Twilio.ClientSettings()]));
     }
 
     /// <summary>A business with a phone number and the given contacts; BASIC, so SMS alerts are part of the plan.</summary>

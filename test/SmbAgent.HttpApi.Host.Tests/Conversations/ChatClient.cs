@@ -29,10 +29,16 @@ public sealed class ChatClient(HttpClient http, string widgetKey)
     /// <summary>Sends <paramref name="text"/> and returns the agent's replies joined by new lines.</summary>
     public async Task<string> SayAsync(string text)
     {
+        var turn = await TurnAsync(text);
+        return string.Join("\n", turn.GetProperty("replies").EnumerateArray().Select(r => r.GetProperty("text").GetString()));
+    }
+
+    /// <summary>Sends <paramref name="text"/> and returns the turn as the API answered it.</summary>
+    public async Task<JsonElement> TurnAsync(string text)
+    {
         var response = await PostAsync(new { text, idempotencyKey = Guid.NewGuid().ToString("N") });
         response.EnsureSuccessStatusCode();
-        var turn = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return string.Join("\n", turn.GetProperty("replies").EnumerateArray().Select(r => r.GetProperty("text").GetString()));
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
     public async Task<JsonElement> TranscriptAsync(string? token = null)

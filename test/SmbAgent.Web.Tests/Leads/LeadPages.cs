@@ -87,7 +87,7 @@ public static class LeadPages
                 var delivery = new NotificationDelivery(Guid.CreateVersion7(), tenantId, lead.Id, NotificationKind.NewLead, channel, recipient) { CreationTime = seed.Created };
                 foreach (var failure in failures)
                 {
-                    delivery.MarkAttemptFailed(failure, permanent: false);
+                    delivery.MarkAttemptFailed(seed.Created, failure, permanent: false);
                 }
 
                 if (sent)
@@ -117,7 +117,7 @@ public static class LeadPages
             delivery.CreationTime = new DateTimeOffset(2026, 3, 10, 12, 30, 0, TimeSpan.Zero);
             for (var i = 0; i < failures.Length; i++)
             {
-                delivery.MarkAttemptFailed(failures[i], permanent: gaveUp && i == failures.Length - 1);
+                delivery.MarkAttemptFailed(delivery.CreationTime, failures[i], permanent: gaveUp && i == failures.Length - 1);
             }
 
             db.NotificationDeliveries.Add(delivery);

@@ -15,7 +15,9 @@ public interface IConversationAssistant
     Task<VisitorReading> ReadAsync(string text, string language, CancellationToken cancellationToken);
 
     /// <param name="passages">Best first; the engine only asks when the best one passed the relevance threshold.</param>
-    Task<AssistantAnswer> AnswerAsync(string question, IReadOnlyList<KnowledgePassage> passages, string language, CancellationToken cancellationToken);
+    /// <param name="persona">The owner's words on the agent's tone; never more than tone.</param>
+    Task<AssistantAnswer> AnswerAsync(
+        string question, IReadOnlyList<KnowledgePassage> passages, string language, string? persona, CancellationToken cancellationToken);
 
     /// <summary>How urgent the turn is for this kind of business; <see cref="EmergencyConfirmation"/> decides what that changes.</summary>
     /// <returns>Null when there is no opinion: no model, or it failed, ran out of time or answered outside the schema.</returns>

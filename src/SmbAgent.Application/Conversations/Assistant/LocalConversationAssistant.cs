@@ -14,7 +14,8 @@ public sealed class LocalConversationAssistant : IConversationAssistant
     public Task<VisitorReading> ReadAsync(string text, string language, CancellationToken cancellationToken) =>
         Task.FromResult(VisitorReading.Of(Classify(text)));
 
-    public Task<AssistantAnswer> AnswerAsync(string question, IReadOnlyList<KnowledgePassage> passages, string language, CancellationToken cancellationToken) =>
+    public Task<AssistantAnswer> AnswerAsync(
+        string question, IReadOnlyList<KnowledgePassage> passages, string language, string? persona, CancellationToken cancellationToken) =>
         Task.FromResult(Answer(passages));
 
     /// <summary>No second opinion: the deterministic check alone decides.</summary>

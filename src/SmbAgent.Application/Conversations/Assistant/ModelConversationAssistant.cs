@@ -72,7 +72,8 @@ public sealed partial class ModelConversationAssistant(
         return local;
     }
 
-    public async Task<AssistantAnswer> AnswerAsync(string question, IReadOnlyList<KnowledgePassage> passages, string language, CancellationToken cancellationToken)
+    public async Task<AssistantAnswer> AnswerAsync(
+        string question, IReadOnlyList<KnowledgePassage> passages, string language, string? persona, CancellationToken cancellationToken)
     {
         var offered = new JsonArray();
         for (var index = 0; index < passages.Count; index++)
@@ -81,7 +82,7 @@ public sealed partial class ModelConversationAssistant(
         }
 
         var user = new JsonObject { ["passages"] = offered, ["visitor_question"] = question };
-        var output = await CompleteAsync(prompts.Answer(language), user, AssistantSchemas.GroundedAnswer, options.Value.Timeout, cancellationToken);
+        var output = await CompleteAsync(prompts.Answer(language, persona), user, AssistantSchemas.GroundedAnswer, options.Value.Timeout, cancellationToken);
         if (output is null)
         {
             return LocalConversationAssistant.Answer(passages);

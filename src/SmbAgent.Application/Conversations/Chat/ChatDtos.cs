@@ -1,3 +1,5 @@
+using SmbAgent.Leads;
+
 namespace SmbAgent.Conversations.Chat;
 
 public sealed class StartConversationDto
@@ -26,7 +28,43 @@ public sealed record WidgetConfigurationDto(
     bool ShowBranding,
     bool OpenNow);
 
-public sealed record ChatMessageDto(int Sequence, MessageRole Role, string Text, IReadOnlyList<MessageCitation> Citations, DateTimeOffset CreationTime);
+/// <param name="Reply">What an agent's message means, for a widget to draw it (choice buttons, an input's hint, an
+/// emergency banner); null for the visitor's messages and for messages read back from the transcript.</param>
+public sealed record ChatMessageDto(
+    int Sequence, MessageRole Role, string Text, IReadOnlyList<MessageCitation> Citations, DateTimeOffset CreationTime, ChatReplyDto? Reply = null);
+
+/// <summary>
+/// An agent's reply as structure next to its text, flat so a widget reads one shape: <see cref="Kind"/> says which
+/// fields apply. Kinds: <c>answer</c> (confidence; the sources are the message's citations), <c>question</c> (format,
+/// choices, canSkip, hint), <c>emergency</c> (level, businessPhone for tap-to-call), <c>handOff</c>, <c>thanks</c>
+/// (openNow), <c>notFound</c> (suggestions to offer as quick replies), <c>unavailable</c> (businessPhone) and
+/// <c>info</c> (the agent's other fixed sentences: welcome, startDetails, anythingElse, declined, refusal, lengthLimit).
+/// </summary>
+public sealed record ChatReplyDto(string Kind)
+{
+    public string? Info { get; init; }
+
+    public double? Confidence { get; init; }
+
+    public Guid? QuestionId { get; init; }
+
+    public LeadQuestionFormat? Format { get; init; }
+
+    public IReadOnlyList<string>? Choices { get; init; }
+
+    public bool? CanSkip { get; init; }
+
+    /// <summary>Why the previous answer couldn't be taken, when the question is asked again.</summary>
+    public string? Hint { get; init; }
+
+    public LeadPriority? Level { get; init; }
+
+    public string? BusinessPhone { get; init; }
+
+    public bool? OpenNow { get; init; }
+
+    public IReadOnlyList<string>? Suggestions { get; init; }
+}
 
 /// <param name="Token">The conversation's secret; the widget keeps it (e.g. in session storage) and sends it back.</param>
 public sealed record ConversationStartedDto(string Token, WidgetConfigurationDto Widget, IReadOnlyList<ChatMessageDto> Messages);

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using SmbAgent.Data;
 using SmbAgent.Tenancy;
 using SmbAgent.Workspace;
@@ -47,7 +46,7 @@ public sealed partial class EmergencyWordAppService(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DuplicateEntryException)
         {
             throw Duplicate(phrase);
         }

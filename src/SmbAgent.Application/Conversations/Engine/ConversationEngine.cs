@@ -1,7 +1,7 @@
-using System.Globalization;
 using SmbAgent.Conversations.Assistant;
 using SmbAgent.Conversations.Emergencies;
 using SmbAgent.Conversations.LeadCapture;
+using SmbAgent.Conversations.Replies;
 using SmbAgent.KnowledgeBase.Search;
 using SmbAgent.Leads;
 
@@ -10,7 +10,8 @@ namespace SmbAgent.Conversations.Engine;
 /// <summary>
 /// One visitor turn through the deterministic flow: emergency check → (lead capture | answer from knowledge |
 /// start lead capture). Everything it decides from is on <see cref="Conversation"/> and <see cref="TurnSettings"/>;
-/// the caller stores the conversation, the messages and the lead together. The assistant (a language model or the
+/// the caller stores the conversation, the messages and the lead together. It says what it means (<see cref="AgentReply"/>),
+/// each channel puts that in its own words. The assistant (a language model or the
 /// local rules) only reads the visitor's intent and words answers; every transition is decided here.
 /// </summary>
 public sealed class ConversationEngine(
@@ -21,7 +22,6 @@ public sealed class ConversationEngine(
 {
     public async Task<TurnOutcome> HandleAsync(Conversation conversation, string text, TurnSettings settings, CancellationToken cancellationToken)
     {
-        var texts = AgentTexts.For(conversation.Language);
         var replies = new List<AgentReply>();
         if (conversation.State == ConversationState.HandOff)
         {
@@ -30,30 +30,28 @@ public sealed class ConversationEngine(
 
         if (conversation.LeadId is null && await DetectEmergencyAsync(conversation, text, settings, cancellationToken))
         {
-            replies.Add(AgentReply.Plain(EmergencyText(texts, settings)));
+            replies.Add(new EmergencyReply(conversation.Priority, Phone(settings), OwnersWords(conversation, settings, settings.Agent.EmergencyMessage)));
             if (conversation.State != ConversationState.LeadCapture)
             {
-                return StartLeadCapture(conversation, settings, replies, texts);
+                return StartLeadCapture(conversation, settings, replies);
             }
 
             // The answer to the current question may be the emergency itself: only an essential question stays current.
             if (conversation.CurrentQuestionId is { } current && !Plan(conversation, settings).Any(q => q.Id == current))
             {
-                return AskNext(conversation, settings, replies, texts);
+                return AskNext(conversation, settings, replies);
             }
         }
 
         if (settings.OverQuota && !conversation.IsEmergency)
         {
-            replies.Add(AgentReply.Plain(string.IsNullOrWhiteSpace(settings.Profile.Phone)
-                ? texts.Unavailable
-                : $"{texts.Unavailable} {string.Format(CultureInfo.InvariantCulture, texts.EmergencyCallUs, settings.Profile.Phone)}"));
-            return new TurnOutcome(replies, null, HumanRequested: false);
+            replies.Add(new UnavailableReply(Phone(settings)));
+            return new TurnOutcome(replies, null, HumanRequested: false) { Hints = TurnHints.None with { Voicemail = true } };
         }
 
         if (conversation.State == ConversationState.LeadCapture)
         {
-            return Answer(conversation, text, settings, replies, texts);
+            return Answer(conversation, text, settings, replies);
         }
 
         var reading = await assistant.ReadAsync(text, conversation.Language, cancellationToken);
@@ -63,43 +61,43 @@ public sealed class ConversationEngine(
             conversation.AwaitingDetailsConsent = false;
             if (intent == VisitorIntent.Yes)
             {
-                return StartLeadCapture(conversation, settings, replies, texts);
+                return StartLeadCapture(conversation, settings, replies);
             }
 
             if (intent == VisitorIntent.No)
             {
-                replies.Add(AgentReply.Plain(texts.Declined));
+                replies.Add(new InfoReply(InfoKind.Declined));
                 return new TurnOutcome(replies, null, HumanRequested: false);
             }
         }
 
         if (intent == VisitorIntent.ChangeInstructions)
         {
-            replies.Add(AgentReply.Plain(AssistantTexts.Refusal(conversation.Language)));
+            replies.Add(new InfoReply(InfoKind.Refusal));
             return new TurnOutcome(replies, null, HumanRequested: false);
         }
 
         if (intent is VisitorIntent.Human or VisitorIntent.LeaveDetails && conversation.LeadId is null)
         {
-            replies.Add(AgentReply.Plain(intent == VisitorIntent.Human ? texts.HandOff : texts.StartDetails));
+            replies.Add(intent == VisitorIntent.Human ? new HandOffReply() : new InfoReply(InfoKind.StartDetails));
             Prefill(conversation, settings, reading.Details);
-            var outcome = StartLeadCapture(conversation, settings, replies, texts);
-            return outcome with { HumanRequested = intent == VisitorIntent.Human };
+            var outcome = StartLeadCapture(conversation, settings, replies);
+            return intent == VisitorIntent.Human ? outcome with { HumanRequested = true, Hints = outcome.Hints with { Transfer = true } } : outcome;
         }
 
         if (intent == VisitorIntent.Human)
         {
-            replies.Add(AgentReply.Plain(texts.HandOff));
-            return new TurnOutcome(replies, null, HumanRequested: true);
+            replies.Add(new HandOffReply());
+            return new TurnOutcome(replies, null, HumanRequested: true) { Hints = TurnHints.None with { Transfer = true } };
         }
 
         if (intent == VisitorIntent.Greeting)
         {
-            replies.Add(AgentReply.Plain(texts.Welcome));
+            replies.Add(new InfoReply(InfoKind.Welcome));
             return new TurnOutcome(replies, null, HumanRequested: false);
         }
 
-        await AnswerFromKnowledgeAsync(conversation, text, replies, texts, cancellationToken);
+        await AnswerFromKnowledgeAsync(conversation, text, settings, replies, cancellationToken);
         return new TurnOutcome(replies, null, HumanRequested: false);
     }
 
@@ -125,52 +123,45 @@ public sealed class ConversationEngine(
         return true;
     }
 
-    private async Task AnswerFromKnowledgeAsync(Conversation conversation, string text, List<AgentReply> replies, AgentTexts texts, CancellationToken cancellationToken)
+    private async Task AnswerFromKnowledgeAsync(
+        Conversation conversation, string text, TurnSettings settings, List<AgentReply> replies, CancellationToken cancellationToken)
     {
         var result = await knowledge.SearchAsync(text, top: 3, cancellationToken);
         var answer = result.Found
-            ? await assistant.AnswerAsync(text, result.Passages, conversation.Language, cancellationToken)
+            ? await assistant.AnswerAsync(text, result.Passages, conversation.Language, settings.Agent.Persona, cancellationToken)
             : AssistantAnswer.NotInPassages;
         if (answer.Kind == AssistantAnswerKind.Blocked)
         {
-            replies.Add(AgentReply.Plain(AssistantTexts.Refusal(conversation.Language)));
+            replies.Add(new InfoReply(InfoKind.Refusal));
             return;
         }
 
         if (answer.Kind == AssistantAnswerKind.NotInPassages)
         {
-            if (conversation.LeadId is null)
-            {
-                conversation.AwaitingDetailsConsent = true;
-                replies.Add(AgentReply.Plain($"{texts.NotFound} {texts.OfferDetails}"));
-            }
-            else
-            {
-                replies.Add(AgentReply.Plain($"{texts.NotFound} {texts.AnythingElse}"));
-            }
-
+            var offersDetails = conversation.LeadId is null;
+            conversation.AwaitingDetailsConsent = offersDetails;
+            replies.Add(new NotFoundReply(offersDetails, Suggestions: []));
             return;
         }
 
         var citations = answer.Sources.Select(p => new MessageCitation(p.SourceId, p.SourceTitle, p.Citation, p.Link)).ToList();
-        var sources = string.Join(", ", answer.Sources.Select(p => p.SourceTitle).Distinct(StringComparer.Ordinal));
-        replies.Add(new AgentReply($"{answer.Text}\n\n{texts.SourcePrefix}: {sources}", citations));
-        replies.Add(AgentReply.Plain(texts.AnythingElse));
+        replies.Add(new AnswerReply(answer.Text, citations, result.Passages.Max(p => p.VectorSimilarity)));
+        replies.Add(new InfoReply(InfoKind.AnythingElse));
     }
 
-    private static TurnOutcome StartLeadCapture(Conversation conversation, TurnSettings settings, List<AgentReply> replies, AgentTexts texts)
+    private static TurnOutcome StartLeadCapture(Conversation conversation, TurnSettings settings, List<AgentReply> replies)
     {
         conversation.State = ConversationState.LeadCapture;
         conversation.AwaitingDetailsConsent = false;
-        return AskNext(conversation, settings, replies, texts);
+        return AskNext(conversation, settings, replies);
     }
 
-    private TurnOutcome Answer(Conversation conversation, string text, TurnSettings settings, List<AgentReply> replies, AgentTexts texts)
+    private TurnOutcome Answer(Conversation conversation, string text, TurnSettings settings, List<AgentReply> replies)
     {
         var question = settings.Questions.FirstOrDefault(q => q.Id == conversation.CurrentQuestionId);
         if (question is null)
         {
-            return AskNext(conversation, settings, replies, texts);
+            return AskNext(conversation, settings, replies);
         }
 
         var result = answers.Validate(question, text, Context(conversation, settings));
@@ -184,7 +175,7 @@ public sealed class ConversationEngine(
                 break;
             case LeadAnswerResult.Invalid invalid when !conversation.Reasked:
                 conversation.Reasked = true;
-                replies.Add(AgentReply.Plain($"{invalid.Hint}\n{question.Text}"));
+                replies.Add(Ask(question, invalid.Hint));
                 return new TurnOutcome(replies, null, HumanRequested: false);
             default:
                 // Asked twice: keep what was said rather than loop, so the flow always finishes.
@@ -192,7 +183,7 @@ public sealed class ConversationEngine(
                 break;
         }
 
-        return AskNext(conversation, settings, replies, texts);
+        return AskNext(conversation, settings, replies);
     }
 
     /// <summary>Contact details given with the request answer their questions, when each question's own validation accepts them.</summary>
@@ -220,14 +211,14 @@ public sealed class ConversationEngine(
         conversation.Reasked = false;
     }
 
-    private static TurnOutcome AskNext(Conversation conversation, TurnSettings settings, List<AgentReply> replies, AgentTexts texts)
+    private static TurnOutcome AskNext(Conversation conversation, TurnSettings settings, List<AgentReply> replies)
     {
         var next = Plan(conversation, settings).FirstOrDefault(q => conversation.Answers.TrueForAll(a => a.QuestionId != q.Id));
         if (next is not null)
         {
             conversation.CurrentQuestionId = next.Id;
             conversation.Reasked = false;
-            replies.Add(AgentReply.Plain(next.Text));
+            replies.Add(Ask(next, null));
             return new TurnOutcome(replies, null, HumanRequested: false);
         }
 
@@ -235,7 +226,7 @@ public sealed class ConversationEngine(
         conversation.CurrentQuestionId = null;
         var lead = LeadFactory.Create(conversation, settings);
         conversation.LeadId = lead.Id;
-        replies.Add(AgentReply.Plain(conversation.IsEmergency ? texts.EmergencyDone : Thanks(texts, settings)));
+        replies.Add(Thanks(conversation, settings));
         return new TurnOutcome(replies, lead, HumanRequested: false);
     }
 
@@ -252,22 +243,25 @@ public sealed class ConversationEngine(
         return essential.Count > 0 ? essential : ordered.Where(q => q.IsRequired);
     }
 
-    private static string Thanks(AgentTexts texts, TurnSettings settings)
-    {
-        if (BusinessClock.IsOpen(settings.Profile, settings.Now))
-        {
-            return texts.ThanksOpen;
-        }
+    private static QuestionReply Ask(LeadQuestion question, string? hint) =>
+        new(question.Id, question.Text, question.Format, [.. question.Options], CanSkip: !question.IsRequired, hint);
 
-        return BusinessClock.NextOpening(settings.Profile, settings.Now) is { } opening
-            ? string.Format(CultureInfo.InvariantCulture, texts.ThanksAfterHours, opening.ToString("dddd HH:mm", CultureInfo.GetCultureInfo(settings.Agent.Language)))
-            : texts.ThanksAfterHoursUnknown;
+    private static ThanksReply Thanks(Conversation conversation, TurnSettings settings)
+    {
+        var open = BusinessClock.IsOpen(settings.Profile, settings.Now);
+        var completion = conversation.Channel == ConversationChannel.Voice ? settings.Agent.VoiceCompletionMessage : settings.Agent.ChatCompletionMessage;
+        return new ThanksReply(
+            conversation.IsEmergency, open, open ? null : BusinessClock.NextOpening(settings.Profile, settings.Now), OwnersWords(conversation, settings, completion));
     }
 
-    private static string EmergencyText(AgentTexts texts, TurnSettings settings) =>
-        string.IsNullOrWhiteSpace(settings.Profile.Phone)
-            ? texts.Emergency
-            : $"{texts.Emergency} {string.Format(CultureInfo.InvariantCulture, texts.EmergencyCallUs, settings.Profile.Phone)}";
+    /// <summary>
+    /// The owner's own sentence, in the language the owner writes in: a visitor in another language gets the agent's
+    /// built-in words in theirs (as with the welcome).
+    /// </summary>
+    private static string? OwnersWords(Conversation conversation, TurnSettings settings, string? words) =>
+        !string.IsNullOrWhiteSpace(words) && string.Equals(conversation.Language, settings.Agent.Language, StringComparison.OrdinalIgnoreCase) ? words : null;
+
+    private static string? Phone(TurnSettings settings) => string.IsNullOrWhiteSpace(settings.Profile.Phone) ? null : settings.Profile.Phone;
 
     private static LeadAnswerContext Context(Conversation conversation, TurnSettings settings) =>
         new(conversation.Language, settings.Profile.Country, settings.Profile.TimeZone);

@@ -1,11 +1,11 @@
-using SmbAgent.Conversations.Chat;
+using SmbAgent.Conversations.Turns;
 
 namespace SmbAgent.Conversations.State;
 
 /// <summary>
 /// A conversation as a turn needs it, kept between turns so a turn need not read the database: the row itself
 /// (with its <see cref="Conversation.Version"/>, which the next save checks), the latest visitor messages' keys and
-/// times (for idempotency and the per-minute limit) and the latest turns as they were answered (for replays).
+/// times (for idempotency and the per-minute limit) and the latest turns as they were answered, in no channel's shape (for replays).
 /// PostgreSQL stays the truth: this is rebuilt from it on a miss and dropped after any change made outside a turn.
 /// </summary>
 /// <param name="VisitorMessages">The latest visitor messages, oldest first, at most <see cref="KeptVisitorMessages"/>.</param>
@@ -16,7 +16,7 @@ public sealed record ConversationHotState(
     Conversation Conversation,
     IReadOnlyList<VisitorMessageStamp> VisitorMessages,
     bool HasEveryVisitorMessage,
-    IReadOnlyList<TurnDto> RecentTurns)
+    IReadOnlyList<TurnResult> RecentTurns)
 {
     /// <summary>Enough for the per-minute limit and for the keys of most whole conversations.</summary>
     public const int KeptVisitorMessages = 50;
@@ -28,7 +28,7 @@ public sealed record ConversationHotState(
     public static ConversationHotState New(Conversation conversation) => new(conversation, [], true, []);
 
     /// <summary>The stored answer to the message sent with this key, if kept here.</summary>
-    public TurnDto? FindTurn(string idempotencyKey)
+    public TurnResult? FindTurn(string idempotencyKey)
     {
         var sequence = VisitorMessages.FirstOrDefault(m => m.IdempotencyKey == idempotencyKey)?.Sequence;
         return sequence is null ? null : RecentTurns.FirstOrDefault(t => t.Message.Sequence == sequence);
@@ -41,7 +41,7 @@ public sealed record ConversationHotState(
     public int VisitorMessagesSince(DateTimeOffset since) => VisitorMessages.Count(m => m.CreationTime > since);
 
     /// <summary>The state after a saved turn: <paramref name="conversation"/> as saved, the turn remembered.</summary>
-    public ConversationHotState After(Conversation conversation, TurnDto turn, string idempotencyKey)
+    public ConversationHotState After(Conversation conversation, TurnResult turn, string idempotencyKey)
     {
         var visitors = VisitorMessages.Append(new VisitorMessageStamp(turn.Message.Sequence, idempotencyKey, turn.Message.CreationTime)).ToList();
         return new ConversationHotState(

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Hybrid;
 using SmbAgent.Caching;
+using SmbAgent.Conversations.Turns;
 using SmbAgent.Data;
 using SmbAgent.Tenancy;
 
@@ -9,14 +10,14 @@ namespace SmbAgent.Conversations.State;
 /// <summary>
 /// Keeps each conversation's <see cref="ConversationHotState"/> between turns: in Redis, and in memory when Redis is
 /// down (HybridCache over <see cref="ResilientDistributedCache"/>). A miss is rebuilt from PostgreSQL in one query.
-/// Entries are keyed by tenant and conversation; the visitor's token leads to the conversation through a second,
-/// immutable entry. A copy may be stale (another host's memory, Redis back with old data): the conversation's row
+/// Entries are keyed by tenant and conversation; the channel's key (a chat token's hash, a call's SID) leads to the
+/// conversation through a second, immutable entry. A copy may be stale (another host's memory, Redis back with old data): the conversation's row
 /// version makes the turn that read it fail to save instead of overwriting newer state.
 /// </summary>
 public sealed class ConversationStateCache(ISmbAgentDbContext db, ICurrentTenant currentTenant, HybridCache cache)
 {
     private const string StateCacheName = "conversation-state";
-    private const string TokenCacheName = "conversation-token";
+    private const string KeyCacheName = "conversation-key";
 
     private static readonly HybridCacheEntryOptions Entry = new()
     {
@@ -29,19 +30,19 @@ public sealed class ConversationStateCache(ISmbAgentDbContext db, ICurrentTenant
         Flags = HybridCacheEntryFlags.DisableUnderlyingData | HybridCacheEntryFlags.DisableLocalCacheWrite | HybridCacheEntryFlags.DisableDistributedCacheWrite,
     };
 
-    /// <summary>The current tenant's chat conversation with this token hash, from the cache or else the database.</summary>
-    public async Task<ConversationHotState?> FindByTokenAsync(string tokenHash, CancellationToken cancellationToken = default)
+    /// <summary>The current tenant's conversation with this channel key, from the cache or else the database.</summary>
+    public async Task<ConversationHotState?> FindAsync(ConversationKey key, CancellationToken cancellationToken = default)
     {
         var tenantId = RequireTenant();
         var conversationId = await cache.GetOrCreateAsync(
-            TokenKey(tenantId, tokenHash), static _ => ValueTask.FromResult<Guid?>(null), ReadOnly, cancellationToken: cancellationToken);
+            ChannelKeyEntry(tenantId, key.Channel, key.Hash), static _ => ValueTask.FromResult<Guid?>(null), ReadOnly, cancellationToken: cancellationToken);
         if (conversationId is { } id && await cache.GetOrCreateAsync(
                 StateKey(tenantId, id), static _ => ValueTask.FromResult<ConversationHotState?>(null), ReadOnly, cancellationToken: cancellationToken) is { } cached)
         {
             return cached;
         }
 
-        var rebuilt = await LoadAsync(tokenHash, cancellationToken);
+        var rebuilt = await LoadAsync(key, cancellationToken);
         if (rebuilt is not null)
         {
             await AddAsync(rebuilt, cancellationToken);
@@ -50,12 +51,12 @@ public sealed class ConversationStateCache(ISmbAgentDbContext db, ICurrentTenant
         return rebuilt;
     }
 
-    /// <summary>Remembers a new conversation, or one just rebuilt, under its token too.</summary>
+    /// <summary>Remembers a new conversation, or one just rebuilt, under its channel key too.</summary>
     public async Task AddAsync(ConversationHotState state, CancellationToken cancellationToken = default)
     {
         var conversation = state.Conversation;
         await cache.SetAsync<Guid?>(
-            TokenKey(conversation.TenantId, conversation.TokenHash), conversation.Id, Entry, [TenantCacheKey.Tag(conversation.TenantId)], cancellationToken);
+            ChannelKeyEntry(conversation.TenantId, conversation.Channel, conversation.TokenHash), conversation.Id, Entry, [TenantCacheKey.Tag(conversation.TenantId)], cancellationToken);
         await SetAsync(state, cancellationToken);
     }
 
@@ -78,13 +79,14 @@ public sealed class ConversationStateCache(ISmbAgentDbContext db, ICurrentTenant
 
     private static string StateKey(Guid tenantId, Guid conversationId) => TenantCacheKey.For(tenantId, StateCacheName, conversationId.ToString("N"));
 
-    private static string TokenKey(Guid tenantId, string tokenHash) => TenantCacheKey.For(tenantId, TokenCacheName, tokenHash);
+    private static string ChannelKeyEntry(Guid tenantId, ConversationChannel channel, string hash) =>
+        TenantCacheKey.For(tenantId, KeyCacheName, $"{channel:D}:{hash}");
 
     /// <summary>The conversation and its latest visitor messages, in one round trip.</summary>
-    private async Task<ConversationHotState?> LoadAsync(string tokenHash, CancellationToken cancellationToken)
+    private async Task<ConversationHotState?> LoadAsync(ConversationKey key, CancellationToken cancellationToken)
     {
         var row = await db.Conversations.AsNoTracking()
-            .Where(c => c.TokenHash == tokenHash && c.Channel == ConversationChannel.Chat)
+            .Where(c => c.TokenHash == key.Hash && c.Channel == key.Channel)
             .Select(c => new
             {
                 Conversation = c,

@@ -1,6 +1,5 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using SmbAgent.Conversations.State;
 using SmbAgent.Data;
 using SmbAgent.Leads;
@@ -112,7 +111,7 @@ public sealed class TakeoverAppService(ISmbAgentDbContext db, ConversationStateC
                 await states.EvictAsync(conversation.TenantId, conversation.Id, CancellationToken.None);
                 return message;
             }
-            catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+            catch (DbUpdateException e) when (e is DbUpdateConcurrencyException or DuplicateEntryException)
             {
                 if (attempt == Attempts)
                 {

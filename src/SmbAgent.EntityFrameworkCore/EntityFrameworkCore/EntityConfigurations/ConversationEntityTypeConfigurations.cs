@@ -32,6 +32,7 @@ internal sealed class ConversationMessageEntityTypeConfiguration : IEntityTypeCo
         builder.Property(m => m.Text).HasMaxLength(ConversationConsts.MaxMessageLength * 4).IsRequired();
         builder.Property(m => m.IdempotencyKey).HasMaxLength(ConversationConsts.MaxIdempotencyKeyLength);
         builder.Property(m => m.Citations).HasJsonConversion();
+        builder.Property(m => m.Reply).HasColumnType("jsonb");
         builder.HasIndex(m => new { m.ConversationId, m.Sequence }).IsUnique();
 
         // A retried message finds the first one instead of being stored twice.

@@ -20,6 +20,9 @@ internal sealed class KnowledgeSourceEntityTypeConfiguration : IEntityTypeConfig
         builder.Property(s => s.ContentHash).HasMaxLength(KnowledgeSourceConsts.MaxContentHashLength);
         builder.Property(s => s.EmbeddingModel).HasMaxLength(KnowledgeSourceConsts.MaxModelLength);
         builder.HasIndex(s => new { s.TenantId, s.CreationTime });
+
+        // The stalled-work sweep's query: what is still waiting for its indexing.
+        builder.HasIndex(s => new { s.Status, s.LastQueuedTime }).HasFilter("status = 0");
     }
 }
 

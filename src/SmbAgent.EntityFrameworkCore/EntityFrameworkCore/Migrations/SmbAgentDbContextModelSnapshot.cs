@@ -381,6 +381,10 @@ namespace SmbAgent.EntityFrameworkCore.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("idempotency_key");
 
+                    b.Property<string>("Reply")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("reply");
+
                     b.Property<int>("Role")
                         .HasColumnType("integer")
                         .HasColumnName("role");
@@ -826,6 +830,10 @@ namespace SmbAgent.EntityFrameworkCore.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_modification_time");
 
+                    b.Property<DateTimeOffset?>("LastQueuedTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_queued_time");
+
                     b.Property<string>("Origin")
                         .HasMaxLength(2048)
                         .HasColumnType("character varying(2048)")
@@ -847,6 +855,10 @@ namespace SmbAgent.EntityFrameworkCore.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_kb_sources");
+
+                    b.HasIndex("Status", "LastQueuedTime")
+                        .HasDatabaseName("ix_kb_sources_status_last_queued_time")
+                        .HasFilter("status = 0");
 
                     b.HasIndex("TenantId", "CreationTime")
                         .HasDatabaseName("ix_kb_sources_tenant_id_creation_time");
@@ -1035,10 +1047,18 @@ namespace SmbAgent.EntityFrameworkCore.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("kind");
 
+                    b.Property<DateTimeOffset?>("LastAttemptTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_attempt_time");
+
                     b.Property<string>("LastError")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
                         .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset?>("LastQueuedTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_queued_time");
 
                     b.Property<Guid?>("LeadId")
                         .HasColumnType("uuid")

@@ -50,13 +50,13 @@ public sealed class ModelConversationAssistantTests
             return string.Empty;
         });
 
-        await Should.ThrowAsync<OperationCanceledException>(() => Assistant(model).AnswerAsync("When do you open?", [Passage], "en", left.Token));
+        await Should.ThrowAsync<OperationCanceledException>(() => Assistant(model).AnswerAsync("When do you open?", [Passage], "en", null, left.Token));
     }
 
     [Fact]
     public async Task A_failing_model_gets_the_local_answer()
     {
-        var answer = await Assistant(new ScriptedChatClient(_ => throw new InvalidOperationException("boom"))).AnswerAsync("When do you open?", [Passage], "en", CancellationToken.None);
+        var answer = await Assistant(new ScriptedChatClient(_ => throw new InvalidOperationException("boom"))).AnswerAsync("When do you open?", [Passage], "en", null, CancellationToken.None);
 
         answer.Text.ShouldBe("We open at 8.");
         answer.Sources.ShouldBe([Passage]);
@@ -88,7 +88,7 @@ public sealed class ModelConversationAssistantTests
         var answers = new List<AssistantAnswer>();
         for (var turn = 0; turn < 10; turn++)
         {
-            answers.Add(await assistant.AnswerAsync("When do you open?", [Passage], "en", CancellationToken.None));
+            answers.Add(await assistant.AnswerAsync("When do you open?", [Passage], "en", null, CancellationToken.None));
         }
 
         model.Calls.ShouldBe(6, "after six failures in a row the model is not called for a while");

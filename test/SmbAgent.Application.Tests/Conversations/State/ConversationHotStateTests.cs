@@ -2,8 +2,10 @@ using System.Buffers;
 using System.Text.Json;
 using SmbAgent.Caching;
 using SmbAgent.Conversations;
-using SmbAgent.Conversations.Chat;
+using SmbAgent.Conversations.Turns;
+using SmbAgent.Conversations.Replies;
 using SmbAgent.Conversations.State;
+using SmbAgent.Leads;
 using SmbAgent.Workspace;
 
 namespace SmbAgent.Application.Tests.Conversations.State;
@@ -87,8 +89,12 @@ public sealed class ConversationHotStateTests
     private static Conversation NewConversation() =>
         new(Guid.Parse("0193a5a0-0000-7000-8000-000000000001"), Guid.Parse("0193a5a0-0000-7000-8000-0000000000aa"), ConversationChannel.Chat, new string('a', 64), "en");
 
-    private static TurnDto Turn(int sequence, DateTimeOffset time) => new(
-        new ChatMessageDto(sequence, MessageRole.Visitor, "hello", [], time),
-        [new ChatMessageDto(sequence + 1, MessageRole.Agent, "Hi!", [new MessageCitation(Guid.Empty, "FAQ", "Hours", new Uri("https://example.com/faq"))], time)],
-        ConversationState.Open);
+    private static TurnResult Turn(int sequence, DateTimeOffset time) => new(
+        new TurnMessage(sequence, MessageRole.Visitor, "hello", [], time),
+        [
+            new TurnMessage(sequence + 1, MessageRole.Agent, "Hi!", [new MessageCitation(Guid.Empty, "FAQ", "Hours", new Uri("https://example.com/faq"))], time, new InfoReply(InfoKind.Welcome)),
+            new TurnMessage(sequence + 2, MessageRole.Agent, "When?", [], time, new QuestionReply(Guid.Empty, "When?", LeadQuestionFormat.Date, [], CanSkip: true, "Like 12/24")),
+        ],
+        ConversationState.Open,
+        TurnHints.None with { Transfer = true });
 }

@@ -109,7 +109,9 @@ public sealed class LocalEmbeddingServiceLoadTests(ITestOutputHelper output) : I
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"answered {waited.Count}, abandoned {abandoned}, slowest answer {slowest.TotalMilliseconds:F0} ms"));
         abandoned.ShouldBeGreaterThan(0);
         waited.Count.ShouldBeGreaterThan(clients);
-        slowest.ShouldBeLessThan(TimeSpan.FromSeconds(5));
+        // The defect made the first requests wait out the whole load; a loaded machine (load average 30) has made an
+        // answer take 5.5 s, so the bound is what tells the two apart, not a latency goal.
+        slowest.ShouldBeLessThan(load - TimeSpan.FromSeconds(2));
     }
 
     private void Log(string? line)

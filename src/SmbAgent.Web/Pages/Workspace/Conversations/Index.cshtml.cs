@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SmbAgent.HostAdmin;
-using SmbAgent.Leads;
+using SmbAgent.Conversations;
 using SmbAgent.Permissions;
 using SmbAgent.Web.Pages.Host;
 

@@ -1,7 +1,7 @@
-using SmbAgent.Conversations;
 using SmbAgent.HostAdmin;
+using SmbAgent.Leads;
 
-namespace SmbAgent.Leads;
+namespace SmbAgent.Conversations;
 
 public sealed record ConversationListInput
 {

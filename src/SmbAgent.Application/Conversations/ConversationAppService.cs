@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
-using SmbAgent.Conversations;
 using SmbAgent.Data;
 using SmbAgent.HostAdmin;
+using SmbAgent.Leads;
 
-namespace SmbAgent.Leads;
+namespace SmbAgent.Conversations;
 
 /// <summary>
 /// The current tenant's conversations, newest activity first, and their transcripts with the notifications about them

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using SmbAgent.Conversations;
+using SmbAgent.Leads;
 
-namespace SmbAgent.Leads;
+namespace SmbAgent.Conversations;
 
 /// <summary>A conversation's messages as the follow-up pages show them (a lead's page and the conversation's own).</summary>
 internal static class TranscriptQueries
