@@ -71,16 +71,21 @@ public sealed class RetrievalEvaluationTests(RetrievalEvaluationFixture fixture,
     /// Through the chat's decision (answer from the first passage when found, else "not found"), per business and split.
     /// Measured on 2026-12-07 (use-lite-512; in scope / off topic: hit@1, wrongly declined, off-topic declined):
     /// before the word overlap (similarity ≥ 0.33 alone decided): plumbing tuning 68% / 5% / 29%, held out 82% / 9% / 33%;
-    /// law tuning 83% / 0% / 42%, held out 100% / 0% / 30%. After (≥ 0.60 alone, or ≥ 0.33 with a fifth of the question's
-    /// words): plumbing tuning 68% / 18% / 67%, held out 82% / 9% / 50%; law tuning 79% / 8% / 85%, held out 92% / 0% / 60%.
-    /// Issue 11's goal (off-topic declined ≥ 0.8 at wrongly declined ≤ 0.1, hit@1 ≥ 0.85) is not reached yet: the
-    /// floors hold what was measured, a few points under, so that a regression fails and an improvement can raise them.
+    /// law tuning 83% / 0% / 42%, held out 100% / 0% / 30%. With ≥ 0.60 alone, or ≥ 0.33 with a fifth of the words:
+    /// plumbing tuning 68% / 18% / 67%, held out 82% / 9% / 50%; law tuning 79% / 8% / 85%, held out 92% / 0% / 60% —
+    /// but "do you work on weekends?" (0.45 to the opening hours, no shared word) was declined. Now (≥ 0.44 alone, or
+    /// ≥ 0.33 with a third of the words): plumbing tuning 73% / 18% / 62%, held out 82% / 18% / 58%; law tuning
+    /// 83% / 4% / 77%, held out 100% / 8% / 60%; all tuning splits together 8% / 66%. Issue 11's goal (off-topic
+    /// declined ≥ 0.8 at wrongly declined ≤ 0.1, hit@1 ≥ 0.85) is not reached with this model: in-trade questions the
+    /// content doesn't answer are as similar as paraphrases that share no word. The floors hold what was measured,
+    /// a question under (the decision is deterministic; hit@1 varies by a question between runs), so that a
+    /// regression fails and an improvement can raise them.
     /// </summary>
     [Theory]
-    [InlineData("Brightwater Plumbing & Heating", false, 0.60, 0.23, 0.63)]
-    [InlineData("Brightwater Plumbing & Heating", true, 0.45, 0.19, 0.72)]
-    [InlineData("Harbor & Lane Law", false, 0.80, 0.13, 0.75)]
-    [InlineData("Harbor & Lane Law", true, 0.50, 0.09, 0.83)]
+    [InlineData("Brightwater Plumbing & Heating", false, 0.57, 0.23, 0.63)]
+    [InlineData("Brightwater Plumbing & Heating", true, 0.50, 0.28, 0.70)]
+    [InlineData("Harbor & Lane Law", false, 0.72, 0.09, 0.75)]
+    [InlineData("Harbor & Lane Law", true, 0.50, 0.17, 0.83)]
     public void The_chat_answers_what_the_business_covers_and_declines_the_rest(string business, bool heldOut, double offTopicDeclined, double wronglyDeclined, double hitAt1)
     {
         output.WriteLine(fixture.Report);

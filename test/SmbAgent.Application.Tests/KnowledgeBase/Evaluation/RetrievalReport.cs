@@ -39,7 +39,7 @@ public static class RetrievalReport
         var tuning = runs.Where(r => r.Kind != QuestionKind.CrossBusiness && !r.HeldOut).ToList();
         foreach (var floor in new[] { 0.30, 0.33, 0.36, 0.40 })
         {
-            foreach (var alone in new[] { 0.55, 0.60, 0.65, 0.70, 0.75, 1.0 })
+            foreach (var alone in new[] { 0.44, 0.47, 0.50, 0.55, 0.60, 0.65, 1.0 })
             {
                 foreach (var overlap in new[] { 0.2, 0.25, 0.34, 0.4, 0.5 })
                 {
