@@ -21,7 +21,9 @@ public sealed record AgentTexts(
     string HandOff,
     string Declined,
     string Unavailable,
-    string LengthLimit)
+    string LengthLimit,
+    string DidYouMean,
+    string Or)
 {
     public static AgentTexts For(string language) => All.TryGetValue(language, out var texts) ? texts : All["en"];
 
@@ -43,7 +45,9 @@ public sealed record AgentTexts(
             HandOff: "I'll let the team know you'd like to talk to a person.",
             Declined: "No problem. Is there anything else I can help with?",
             Unavailable: "Our chat assistant isn't available right now. Please call us or try again later.",
-            LengthLimit: "This conversation has reached its length limit, so I can't take more messages here. Please start a new conversation: I can take your contact details there so the team can get back to you."),
+            LengthLimit: "This conversation has reached its length limit, so I can't take more messages here. Please start a new conversation: I can take your contact details there so the team can get back to you.",
+            DidYouMean: "Did you mean: {0}?",
+            Or: "or"),
         ["es"] = new(
             Welcome: "¡Hola! ¿En qué puedo ayudarle hoy?",
             NotFound: "Lo siento, no tengo esa información.",
@@ -60,7 +64,9 @@ public sealed record AgentTexts(
             HandOff: "Avisaré al equipo de que desea hablar con una persona.",
             Declined: "De acuerdo. ¿Puedo ayudarle en algo más?",
             Unavailable: "Nuestro asistente de chat no está disponible ahora. Llámenos o inténtelo más tarde.",
-            LengthLimit: "Esta conversación ha alcanzado su límite de longitud, así que no puedo recibir más mensajes aquí. Inicie una nueva conversación: allí puedo tomar sus datos para que el equipo se ponga en contacto con usted."),
+            LengthLimit: "Esta conversación ha alcanzado su límite de longitud, así que no puedo recibir más mensajes aquí. Inicie una nueva conversación: allí puedo tomar sus datos para que el equipo se ponga en contacto con usted.",
+            DidYouMean: "¿Quería decir: {0}?",
+            Or: "o"),
         ["fr"] = new(
             Welcome: "Bonjour ! Comment puis-je vous aider ?",
             NotFound: "Désolé, je n'ai pas cette information.",
@@ -77,7 +83,9 @@ public sealed record AgentTexts(
             HandOff: "Je préviens l'équipe que vous souhaitez parler à une personne.",
             Declined: "Pas de problème. Puis-je vous aider pour autre chose ?",
             Unavailable: "Notre assistant n'est pas disponible pour le moment. Appelez-nous ou réessayez plus tard.",
-            LengthLimit: "Cette conversation a atteint sa longueur maximale, je ne peux donc plus recevoir de messages ici. Veuillez démarrer une nouvelle conversation : j'y prendrai vos coordonnées pour que l'équipe vous recontacte."),
+            LengthLimit: "Cette conversation a atteint sa longueur maximale, je ne peux donc plus recevoir de messages ici. Veuillez démarrer une nouvelle conversation : j'y prendrai vos coordonnées pour que l'équipe vous recontacte.",
+            DidYouMean: "Vouliez-vous dire : {0} ?",
+            Or: "ou"),
         ["de"] = new(
             Welcome: "Hallo! Wie kann ich Ihnen helfen?",
             NotFound: "Das weiß ich leider nicht.",
@@ -94,7 +102,9 @@ public sealed record AgentTexts(
             HandOff: "Ich sage dem Team, dass Sie mit einer Person sprechen möchten.",
             Declined: "Kein Problem. Kann ich Ihnen sonst noch helfen?",
             Unavailable: "Unser Chat-Assistent ist gerade nicht verfügbar. Bitte rufen Sie uns an oder versuchen Sie es später.",
-            LengthLimit: "Dieses Gespräch hat seine maximale Länge erreicht, daher kann ich hier keine weiteren Nachrichten annehmen. Bitte beginnen Sie ein neues Gespräch: Dort nehme ich gern Ihre Kontaktdaten auf, damit sich das Team bei Ihnen meldet."),
+            LengthLimit: "Dieses Gespräch hat seine maximale Länge erreicht, daher kann ich hier keine weiteren Nachrichten annehmen. Bitte beginnen Sie ein neues Gespräch: Dort nehme ich gern Ihre Kontaktdaten auf, damit sich das Team bei Ihnen meldet.",
+            DidYouMean: "Meinten Sie: {0}?",
+            Or: "oder"),
         ["it"] = new(
             Welcome: "Ciao! Come posso aiutarla?",
             NotFound: "Mi dispiace, non ho questa informazione.",
@@ -111,7 +121,9 @@ public sealed record AgentTexts(
             HandOff: "Avviso il team che desidera parlare con una persona.",
             Declined: "Nessun problema. Posso aiutarla in altro?",
             Unavailable: "Il nostro assistente non è disponibile ora. Ci chiami o riprovi più tardi.",
-            LengthLimit: "Questa conversazione ha raggiunto la lunghezza massima, quindi non posso ricevere altri messaggi qui. Inizi una nuova conversazione: lì posso prendere i suoi recapiti così il team la ricontatta."),
+            LengthLimit: "Questa conversazione ha raggiunto la lunghezza massima, quindi non posso ricevere altri messaggi qui. Inizi una nuova conversazione: lì posso prendere i suoi recapiti così il team la ricontatta.",
+            DidYouMean: "Intendeva: {0}?",
+            Or: "o"),
         ["pt"] = new(
             Welcome: "Olá! Como posso ajudar?",
             NotFound: "Desculpe, não tenho essa informação.",
@@ -128,6 +140,8 @@ public sealed record AgentTexts(
             HandOff: "Vou avisar a equipa de que quer falar com uma pessoa.",
             Declined: "Sem problema. Posso ajudar em mais alguma coisa?",
             Unavailable: "O nosso assistente não está disponível agora. Ligue-nos ou tente mais tarde.",
-            LengthLimit: "Esta conversa atingiu o limite de tamanho, por isso não posso receber mais mensagens aqui. Inicie uma nova conversa: aí posso anotar os seus dados para que a equipa entre em contacto."),
+            LengthLimit: "Esta conversa atingiu o limite de tamanho, por isso não posso receber mais mensagens aqui. Inicie uma nova conversa: aí posso anotar os seus dados para que a equipa entre em contacto.",
+            DidYouMean: "Queria dizer: {0}?",
+            Or: "ou"),
     };
 }

@@ -96,12 +96,12 @@ public sealed partial class HybridKnowledgeSearch(
             .Join(db.KnowledgeSources, c => c.SourceId, s => s.Id, (c, s) => new { c.Id, c.SourceId, SourceTitle = s.Title, s.Origin, s.Kind, c.Title, c.Text })
             .ToDictionaryAsync(d => d.Id, cancellationToken);
 
-        // A chunk has one model's vector at a time, so each similarity is judged by its own model's threshold.
+        // A chunk has one model's vector at a time, so each similarity is judged by its own model's thresholds.
         var similarities = byVector
-            .SelectMany(v => v.Ranked.Select(c => (c.ChunkId, c.Score, Threshold: settings.MinSimilarityFor(v.Model.Model))))
+            .SelectMany(v => v.Ranked.Select(c => (c.ChunkId, c.Score, Model: v.Model.Model)))
             .DistinctBy(c => c.ChunkId)
             .ToDictionary(c => c.ChunkId);
-        var ranks = byText.ToDictionary(c => c.ChunkId, c => c.Score);
+        var texts = byText.ToDictionary(c => c.ChunkId);
 
         var passages = fused
             .Where(f => details.ContainsKey(f.Key))
@@ -109,16 +109,23 @@ public sealed partial class HybridKnowledgeSearch(
             {
                 var d = details[f.Key];
                 var link = d.Kind == KnowledgeSourceKind.Url && Uri.TryCreate(d.Origin, UriKind.Absolute, out var uri) ? uri : null;
+                var text = texts.GetValueOrDefault(f.Key);
                 return new KnowledgePassage(d.Id, d.SourceId, d.SourceTitle, d.Title, link, d.Text, f.Value,
-                    similarities.TryGetValue(f.Key, out var s) ? s.Score : null, ranks.TryGetValue(f.Key, out var r) ? r : null);
+                    similarities.TryGetValue(f.Key, out var s) ? s.Score : null, text?.Score)
+                {
+                    WordOverlap = text?.Overlap ?? 0,
+                };
             })
             .ToList();
         // Passages of a model the question couldn't be embedded with (too slow, failed, no longer configured) have
         // only their words as evidence: a passage holding every word of the question.
         var unjudged = questionVectors.Count < models.Count;
-        var found = passages.Any(p => similarities.TryGetValue(p.ChunkId, out var s) && s.Score >= s.Threshold)
+        var found = passages.Any(p => similarities.TryGetValue(p.ChunkId, out var s) && KnowledgeRelevance.Answers(settings, s.Model, s.Score, p.WordOverlap))
                     || (unjudged && byText.Count > 0 && byText[0].AllWords);
-        return new KnowledgeSearchResult(found, passages);
+        return new KnowledgeSearchResult(found, passages)
+        {
+            Suggestions = found ? [] : KnowledgeRelevance.Suggestions(settings, passages, p => similarities.TryGetValue(p.ChunkId, out var s) ? s.Model : null),
+        };
     }
 
     /// <summary>
@@ -182,7 +189,8 @@ public sealed partial class HybridKnowledgeSearch(
     // question rarely shares every word with a passage (8 of the 66 questions of the labelled set in Evaluation/),
     // so the second kind is what lets the words re-rank the candidates; ranking every passage that shares any word
     // instead read thousands of passages for a big tenant (bench/). MATERIALIZED: inlined, the question would be
-    // parsed again for every row.
+    // parsed again for every row. The overlap is the share of the question's words (stemmed in the passage's own
+    // language, stop words dropped) the passage holds: the relevance decision's second piece of evidence.
     private const string TextSql = """
         WITH q AS MATERIALIZED (
             SELECT config, all_words, replace(all_words::text, ' & ', ' | ')::tsquery AS any_word
@@ -195,7 +203,9 @@ public sealed partial class HybridKnowledgeSearch(
             SELECT c.id, c.ts_config, c.search_vector
             FROM q JOIN kb_chunks c ON c.ts_config = q.config AND c.search_vector @@ q.all_words
             WHERE c.tenant_id = @tenant)
-        SELECT h.id AS chunk_id, ts_rank_cd(h.search_vector, q.any_word)::double precision AS score, h.search_vector @@ q.all_words AS all_words
+        SELECT h.id AS chunk_id, ts_rank_cd(h.search_vector, q.any_word)::double precision AS score, h.search_vector @@ q.all_words AS all_words,
+            (SELECT (count(*) FILTER (WHERE h.search_vector @@ quote_literal(w)::tsquery))::double precision / greatest(count(*), 1)
+             FROM unnest(tsvector_to_array(to_tsvector(q.config::regconfig, @q))) AS w) AS overlap
         FROM candidates h
         JOIN q ON q.config = h.ts_config
         WHERE h.search_vector @@ q.any_word
@@ -215,5 +225,5 @@ public sealed partial class HybridKnowledgeSearch(
     // Columns are snake_case: the naming convention maps query types too.
     private sealed record RankedChunk(Guid ChunkId, double Score);
 
-    private sealed record TextRankedChunk(Guid ChunkId, double Score, bool AllWords);
+    private sealed record TextRankedChunk(Guid ChunkId, double Score, bool AllWords, double Overlap);
 }

@@ -63,6 +63,21 @@ public sealed class ChatReplyStructureTests(ApiFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_question_close_to_an_FAQ_but_not_close_enough_to_answer_suggests_its_FAQ_question()
+    {
+        var chat = await NewChatAsync();
+
+        var turn = await chat.TurnAsync("When do you start in the morning?");
+
+        var notFound = turn.GetProperty("replies").EnumerateArray().ShouldHaveSingleItem();
+        var reply = notFound.GetProperty("reply");
+        reply.GetProperty("kind").GetString().ShouldBe("notFound");
+        reply.GetProperty("suggestions").EnumerateArray().Select(s => s.GetString()).ShouldBe(["What are your opening hours?"]);
+        notFound.GetProperty("text").GetString().ShouldBe(
+            "I'm sorry, I don't have that information. Did you mean: What are your opening hours?\nWould you like to leave your details so the team can get back to you?");
+    }
+
+    [Fact]
     public async Task The_OpenAPI_document_describes_the_reply_of_each_message()
     {
         var document = await fixture.Factory.CreateClient().GetFromJsonAsync<JsonElement>("/api-docs/v1.json");

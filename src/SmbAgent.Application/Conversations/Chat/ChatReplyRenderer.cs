@@ -28,7 +28,7 @@ public sealed class ChatReplyRenderer : IReplyRenderer
         EmergencyReply emergency => Join(texts.Emergency, CallUs(texts, emergency.BusinessPhone), emergency.OwnerMessage),
         HandOffReply => texts.HandOff,
         ThanksReply thanks => Thanks(thanks, texts, context),
-        NotFoundReply notFound => $"{texts.NotFound} {(notFound.OffersDetails ? texts.OfferDetails : texts.AnythingElse)}",
+        NotFoundReply notFound => NotFound(notFound, texts),
         UnavailableReply unavailable => Join(texts.Unavailable, CallUs(texts, unavailable.BusinessPhone)),
         InfoReply { Info: InfoKind.Welcome } => texts.Welcome,
         InfoReply { Info: InfoKind.StartDetails } => texts.StartDetails,
@@ -59,6 +59,20 @@ public sealed class ChatReplyRenderer : IReplyRenderer
         return thanks.NextOpening is { } opening
             ? string.Format(CultureInfo.InvariantCulture, texts.ThanksAfterHours, opening.ToString("dddd HH:mm", CultureInfo.GetCultureInfo(context.AgentLanguage)))
             : texts.ThanksAfterHoursUnknown;
+    }
+
+    // The suggestions come before the closing question, so that a "yes" still answers the offer the engine awaits;
+    // an FAQ question's own question mark would double the sentence's.
+    private static string NotFound(NotFoundReply notFound, AgentTexts texts)
+    {
+        var next = notFound.OffersDetails ? texts.OfferDetails : texts.AnythingElse;
+        if (notFound.Suggestions.Count == 0)
+        {
+            return $"{texts.NotFound} {next}";
+        }
+
+        var suggestions = string.Join($" {texts.Or} ", notFound.Suggestions.Select(s => s.TrimEnd('?', ' ')));
+        return $"{texts.NotFound} {string.Format(CultureInfo.InvariantCulture, texts.DidYouMean, suggestions)}\n{next}";
     }
 
     private static string? CallUs(AgentTexts texts, string? phone) =>

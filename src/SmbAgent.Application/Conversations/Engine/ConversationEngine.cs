@@ -140,7 +140,7 @@ public sealed class ConversationEngine(
         {
             var offersDetails = conversation.LeadId is null;
             conversation.AwaitingDetailsConsent = offersDetails;
-            replies.Add(new NotFoundReply(offersDetails, Suggestions: []));
+            replies.Add(new NotFoundReply(offersDetails, result.Suggestions));
             return;
         }
 

@@ -14,4 +14,11 @@ public sealed record KnowledgePassage(
     string Text,
     double Score,
     double? VectorSimilarity,
-    double? TextRank);
+    double? TextRank)
+{
+    /// <summary>
+    /// The share of the question's words (stemmed, without stop words) the passage holds, from 0 to 1: 0 when full
+    /// text didn't rank it.
+    /// </summary>
+    public double WordOverlap { get; init; }
+}

@@ -26,7 +26,8 @@ public sealed record QuestionRun(
     string Question,
     LabelledQuestion? Expected,
     string? OffTopicKind,
-    KnowledgeSearchResult Result)
+    KnowledgeSearchResult Result,
+    bool HeldOut)
 {
     /// <summary>1-based position of the expected passage among the returned ones; null when it is not among them.</summary>
     public int? Rank
@@ -44,6 +45,12 @@ public sealed record QuestionRun(
     }
 
     public bool HitAt(int k) => Rank <= k;
+
+    /// <summary>What the chat does with the local assistant: it answers from the first passage when the search found one.</summary>
+    public bool AnsweredRight => Result.Found && Rank == 1;
+
+    /// <summary>Whether the labelled passage is among the "did you mean…?" questions of a not-found result.</summary>
+    public bool Suggested => Expected is not null && Result.Suggestions.Contains(Expected.Citation, StringComparer.Ordinal);
 
     /// <summary>The similarity <see cref="KnowledgeSearchResult.Found"/> is decided on: the best vector similarity returned.</summary>
     public double BestSimilarity => Result.Passages.Max(p => p.VectorSimilarity) ?? 0;

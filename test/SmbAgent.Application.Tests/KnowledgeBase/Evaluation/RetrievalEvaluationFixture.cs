@@ -104,19 +104,19 @@ public sealed class RetrievalEvaluationFixture : IAsyncLifetime
             var name = tenant.Business.Name;
             foreach (var question in tenant.Business.Questions)
             {
-                runs.Add(new QuestionRun(name, name, QuestionKind.OnTopic, question.Text, question, null, await SearchAsync(tenant, question.Text)));
+                runs.Add(new QuestionRun(name, name, QuestionKind.OnTopic, question.Text, question, null, await SearchAsync(tenant, question.Text), question.HeldOut));
             }
 
             foreach (var question in tenant.Business.OffTopic)
             {
-                runs.Add(new QuestionRun(name, name, QuestionKind.OffTopic, question.Text, null, question.Kind, await SearchAsync(tenant, question.Text)));
+                runs.Add(new QuestionRun(name, name, QuestionKind.OffTopic, question.Text, null, question.Kind, await SearchAsync(tenant, question.Text), question.HeldOut));
             }
 
             foreach (var other in Businesses.Where(b => b != tenant))
             {
                 foreach (var question in other.Business.Questions)
                 {
-                    runs.Add(new QuestionRun(other.Business.Name, name, QuestionKind.CrossBusiness, question.Text, question, null, await SearchAsync(tenant, question.Text)));
+                    runs.Add(new QuestionRun(other.Business.Name, name, QuestionKind.CrossBusiness, question.Text, question, null, await SearchAsync(tenant, question.Text), question.HeldOut));
                 }
             }
         }

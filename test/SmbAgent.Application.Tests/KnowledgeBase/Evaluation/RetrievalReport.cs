@@ -22,6 +22,36 @@ public static class RetrievalReport
             .AppendLine(Invariant, $"Full text matched a returned passage for {onTopic.Count(r => r.TextMatches > 0)} of {onTopic.Count} on-topic questions, the expected one for {onTopic.Count(r => r.ExpectedMatchedText)}; the rest ranked by vectors alone.")
             .AppendLine();
 
+        report.AppendLine("## Answer quality (the chat's decision: answer from the first passage, or \"not found\")").AppendLine();
+        report.AppendLine("| Business | Split | In scope | Off topic | hit@1 | top-3 | answered right | wrongly declined | off-topic declined | right FAQ suggested when declined |").AppendLine("|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var business in runs.Where(r => r.Kind != QuestionKind.CrossBusiness).GroupBy(r => r.Business))
+        {
+            foreach (var split in business.GroupBy(r => r.HeldOut).OrderBy(s => s.Key))
+            {
+                var quality = AnswerQuality.Of([.. split]);
+                report.AppendLine(Invariant, $"| {Cell(business.Key)} | {(split.Key ? "held out" : "tuning")} | {quality.InScope} | {quality.OffTopic} | {Percent(quality.HitAt1)} | {Percent(quality.HitAt3)} | {Percent(quality.AnsweredRight)} | {Percent(quality.WronglyDeclined)} | {Percent(quality.OffTopicDeclined)} | {Percent(quality.SuggestedWhenDeclined)} |");
+            }
+        }
+
+        report.AppendLine().AppendLine("## Relevance sweep (tuning split)").AppendLine();
+        report.AppendLine("Answer when a passage reaches the similarity alone, or the floor with the word overlap. Rates over the tuning split of every business.").AppendLine();
+        report.AppendLine("| Floor | Alone | Overlap | wrongly declined | off-topic declined |").AppendLine("|---|---|---|---|---|");
+        var tuning = runs.Where(r => r.Kind != QuestionKind.CrossBusiness && !r.HeldOut).ToList();
+        foreach (var floor in new[] { 0.30, 0.33, 0.36, 0.40 })
+        {
+            foreach (var alone in new[] { 0.44, 0.47, 0.50, 0.55, 0.60, 0.65, 1.0 })
+            {
+                foreach (var overlap in new[] { 0.2, 0.25, 0.34, 0.4, 0.5 })
+                {
+                    bool Answers(QuestionRun run) => run.Result.Passages.Any(p => p.VectorSimilarity is { } s && (s >= alone || (s >= floor && p.WordOverlap >= overlap)));
+                    var inScope = tuning.Where(r => r.Kind == QuestionKind.OnTopic).ToList();
+                    var off = tuning.Where(r => r.Kind == QuestionKind.OffTopic).ToList();
+                    report.AppendLine(Invariant, $"| {floor:0.00} | {alone:0.00} | {overlap:0.00} | {Percent(inScope.Count(r => !Answers(r)) / (double)inScope.Count)} | {Percent(off.Count(r => !Answers(r)) / (double)off.Count)} |");
+                }
+            }
+        }
+
+        report.AppendLine();
         report.AppendLine("## Hit rates (paraphrased on-topic questions)").AppendLine();
         report.AppendLine("| Business | Questions | hit@1 | hit@3 | hit@5 | Found |").AppendLine("|---|---|---|---|---|---|");
         foreach (var group in onTopic.GroupBy(r => r.Business))

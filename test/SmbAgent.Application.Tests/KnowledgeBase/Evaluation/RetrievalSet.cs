@@ -26,10 +26,12 @@ public sealed record EvaluationDocument(string Title, string File)
 }
 
 /// <summary>A visitor's question and the passage that answers it: the source title and the heading or FAQ question it sits under.</summary>
-public sealed record LabelledQuestion(string Text, string Source, string Citation);
+/// <param name="HeldOut">Part of the held-out split: never looked at while tuning the relevance decision.</param>
+public sealed record LabelledQuestion(string Text, string Source, string Citation, bool HeldOut = false);
 
 /// <param name="Kind">"unrelated" (nothing to do with the business) or "nearby" (the trade's territory, but not in this content).</param>
-public sealed record OffTopicQuestion(string Text, string Kind);
+/// <param name="HeldOut">Part of the held-out split: never looked at while tuning the relevance decision.</param>
+public sealed record OffTopicQuestion(string Text, string Kind, bool HeldOut = false);
 
 public static class RetrievalSet
 {
