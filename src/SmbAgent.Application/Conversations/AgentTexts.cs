@@ -1,17 +1,22 @@
+using System.Globalization;
+using SmbAgent.Conversations.Replies;
+
 namespace SmbAgent.Conversations;
 
 /// <summary>
-/// The agent's fixed sentences in each supported language. Fixed on purpose: they carry the flow (what happens
-/// next, the emergency instructions), so no model may reword them and no visitor text is ever spliced into a
-/// template except values the engine validated.
+/// The agent's fixed sentences in each supported language and channel: what is written in a chat (tap, type, the
+/// sources named) differs from what is heard on a phone (say, no sources, a call back). Fixed on purpose: they carry
+/// the flow (what happens next, the emergency instructions), so no model may reword them and no visitor text is ever
+/// spliced into a template except values the engine validated.
 /// </summary>
-public sealed record AgentTexts(
+/// <param name="Reask">An answer asked again: {0} the validator's hint, {1} the question.</param>
+public sealed partial record AgentTexts(
     string Welcome,
     string NotFound,
     string OfferDetails,
     string AnythingElse,
     string StartDetails,
-    string SourcePrefix,
+    string Reask,
     string ThanksOpen,
     string ThanksAfterHours,
     string ThanksAfterHoursUnknown,
@@ -25,9 +30,46 @@ public sealed record AgentTexts(
     string DidYouMean,
     string Or)
 {
-    public static AgentTexts For(string language) => All.TryGetValue(language, out var texts) ? texts : All["en"];
+    public static IReadOnlyCollection<string> Languages => Chat.Keys;
 
-    private static readonly Dictionary<string, AgentTexts> All = new(StringComparer.OrdinalIgnoreCase)
+    public static AgentTexts For(string language, ConversationChannel channel)
+    {
+        var table = channel == ConversationChannel.Voice ? Voice : Chat;
+        return table.TryGetValue(language, out var texts) ? texts : table["en"];
+    }
+
+    /// <summary>"Did you mean X or Y?" for the questions the knowledge answers near the one asked; null when there are none.</summary>
+    public string? DidYouMeanAny(IReadOnlyList<string> suggestions) =>
+        suggestions.Count == 0
+            ? null
+            // An FAQ question's own question mark would double the sentence's.
+            : string.Format(CultureInfo.InvariantCulture, DidYouMean, string.Join($" {Or} ", suggestions.Select(s => s.TrimEnd('?', ' '))));
+
+    /// <summary>The thanks for a finished lead: the emergency's, the owner's own, or when the team will be in touch.</summary>
+    /// <param name="agentLanguage">The agent's own language, whose calendar names the next opening.</param>
+    public string Thanks(ThanksReply thanks, string agentLanguage)
+    {
+        if (thanks.Emergency)
+        {
+            return EmergencyDone;
+        }
+
+        if (!string.IsNullOrWhiteSpace(thanks.CompletionMessage))
+        {
+            return thanks.CompletionMessage;
+        }
+
+        if (thanks.OpenNow)
+        {
+            return ThanksOpen;
+        }
+
+        return thanks.NextOpening is { } opening
+            ? string.Format(CultureInfo.InvariantCulture, ThanksAfterHours, opening.ToString("dddd HH:mm", CultureInfo.GetCultureInfo(agentLanguage)))
+            : ThanksAfterHoursUnknown;
+    }
+
+    private static readonly Dictionary<string, AgentTexts> Chat = new(StringComparer.OrdinalIgnoreCase)
     {
         ["en"] = new(
             Welcome: "Hi! How can I help you today?",
@@ -35,7 +77,7 @@ public sealed record AgentTexts(
             OfferDetails: "Would you like to leave your details so the team can get back to you?",
             AnythingElse: "Is there anything else I can help with?",
             StartDetails: "Sure, I'll take a few details so the team can get back to you.",
-            SourcePrefix: "Source",
+            Reask: "{0}\n{1}",
             ThanksOpen: "Thank you! Your request has been passed to the team, who will contact you shortly.",
             ThanksAfterHours: "Thank you! We're closed right now; the team will contact you from {0}.",
             ThanksAfterHoursUnknown: "Thank you! We're closed right now; the team will contact you as soon as we open.",
@@ -54,7 +96,7 @@ public sealed record AgentTexts(
             OfferDetails: "¿Quiere dejar sus datos para que el equipo se ponga en contacto con usted?",
             AnythingElse: "¿Puedo ayudarle en algo más?",
             StartDetails: "Claro, tomaré algunos datos para que el equipo se ponga en contacto con usted.",
-            SourcePrefix: "Fuente",
+            Reask: "{0}\n{1}",
             ThanksOpen: "¡Gracias! Hemos pasado su solicitud al equipo, que se pondrá en contacto con usted en breve.",
             ThanksAfterHours: "¡Gracias! Ahora estamos cerrados; el equipo se pondrá en contacto con usted a partir de {0}.",
             ThanksAfterHoursUnknown: "¡Gracias! Ahora estamos cerrados; el equipo se pondrá en contacto con usted en cuanto abramos.",
@@ -73,7 +115,7 @@ public sealed record AgentTexts(
             OfferDetails: "Souhaitez-vous laisser vos coordonnées pour que l'équipe vous recontacte ?",
             AnythingElse: "Puis-je vous aider pour autre chose ?",
             StartDetails: "Bien sûr, je prends quelques informations pour que l'équipe vous recontacte.",
-            SourcePrefix: "Source",
+            Reask: "{0}\n{1}",
             ThanksOpen: "Merci ! Votre demande a été transmise à l'équipe, qui vous contactera rapidement.",
             ThanksAfterHours: "Merci ! Nous sommes fermés pour le moment ; l'équipe vous contactera à partir de {0}.",
             ThanksAfterHoursUnknown: "Merci ! Nous sommes fermés pour le moment ; l'équipe vous contactera dès l'ouverture.",
@@ -92,7 +134,7 @@ public sealed record AgentTexts(
             OfferDetails: "Möchten Sie Ihre Kontaktdaten hinterlassen, damit sich das Team bei Ihnen meldet?",
             AnythingElse: "Kann ich Ihnen sonst noch helfen?",
             StartDetails: "Gern, ich nehme ein paar Angaben auf, damit sich das Team bei Ihnen meldet.",
-            SourcePrefix: "Quelle",
+            Reask: "{0}\n{1}",
             ThanksOpen: "Danke! Ihre Anfrage ist an das Team weitergeleitet, es meldet sich in Kürze bei Ihnen.",
             ThanksAfterHours: "Danke! Wir haben gerade geschlossen; das Team meldet sich ab {0} bei Ihnen.",
             ThanksAfterHoursUnknown: "Danke! Wir haben gerade geschlossen; das Team meldet sich, sobald wir öffnen.",
@@ -111,7 +153,7 @@ public sealed record AgentTexts(
             OfferDetails: "Vuole lasciare i suoi recapiti così il team la ricontatta?",
             AnythingElse: "Posso aiutarla in altro?",
             StartDetails: "Certo, prendo alcuni dati così il team la ricontatta.",
-            SourcePrefix: "Fonte",
+            Reask: "{0}\n{1}",
             ThanksOpen: "Grazie! La sua richiesta è stata inoltrata al team, che la contatterà a breve.",
             ThanksAfterHours: "Grazie! Ora siamo chiusi; il team la contatterà a partire da {0}.",
             ThanksAfterHoursUnknown: "Grazie! Ora siamo chiusi; il team la contatterà appena apriamo.",
@@ -130,7 +172,7 @@ public sealed record AgentTexts(
             OfferDetails: "Quer deixar os seus dados para que a equipa entre em contacto?",
             AnythingElse: "Posso ajudar em mais alguma coisa?",
             StartDetails: "Claro, vou recolher alguns dados para que a equipa entre em contacto.",
-            SourcePrefix: "Fonte",
+            Reask: "{0}\n{1}",
             ThanksOpen: "Obrigado! O seu pedido foi enviado à equipa, que entrará em contacto em breve.",
             ThanksAfterHours: "Obrigado! Estamos fechados agora; a equipa entrará em contacto a partir de {0}.",
             ThanksAfterHoursUnknown: "Obrigado! Estamos fechados agora; a equipa entrará em contacto assim que abrirmos.",

@@ -11,6 +11,7 @@ using SmbAgent.Conversations.Replies;
 using SmbAgent.Conversations.Takeover;
 using SmbAgent.Conversations.State;
 using SmbAgent.Conversations.Turns;
+using SmbAgent.Conversations.Voice;
 
 namespace SmbAgent.Conversations;
 
@@ -28,6 +29,7 @@ public static class ConversationServiceCollectionExtensions
         services.AddConversationAssistant(configuration);
         services.AddScoped<ConversationEngine>();
         services.AddSingleton<IReplyRenderer, ChatReplyRenderer>();
+        services.AddSingleton<IReplyRenderer, VoiceReplyRenderer>();
         services.AddScoped<ConversationTurnService>();
         services.AddScoped<ChatAppService>();
         services.AddScoped<TakeoverAppService>();

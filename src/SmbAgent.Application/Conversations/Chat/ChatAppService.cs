@@ -50,7 +50,7 @@ public sealed class ChatAppService(
         };
         var welcomeText = language == agent.Language && !string.IsNullOrWhiteSpace(agent.WelcomeMessage)
             ? agent.WelcomeMessage
-            : AgentTexts.For(language).Welcome;
+            : AgentTexts.For(language, ConversationChannel.Chat).Welcome;
         var welcome = new ConversationMessage(Guid.CreateVersion7(), tenantId, conversation.Id, 1, MessageRole.Agent, welcomeText) { CreationTime = now };
         db.Conversations.Add(conversation);
         db.ConversationMessages.Add(welcome);

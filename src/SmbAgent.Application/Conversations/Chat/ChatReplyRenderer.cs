@@ -7,15 +7,26 @@ namespace SmbAgent.Conversations.Chat;
 /// <summary>The chat's words for each reply: written sentences, an answer followed by the titles it draws on.</summary>
 public sealed class ChatReplyRenderer : IReplyRenderer
 {
+    /// <summary>What introduces an answer's sources, a chat's alone: a phone line doesn't read them out.</summary>
+    private static readonly Dictionary<string, string> SourcePrefixes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["en"] = "Source",
+        ["es"] = "Fuente",
+        ["fr"] = "Source",
+        ["de"] = "Quelle",
+        ["it"] = "Fonte",
+        ["pt"] = "Fonte",
+    };
+
     public ConversationChannel Channel => ConversationChannel.Chat;
 
     public RenderedReply Render(AgentReply reply, ReplyContext context)
     {
-        var texts = AgentTexts.For(context.Language);
+        var texts = AgentTexts.For(context.Language, Channel);
         return reply switch
         {
             AnswerReply answer => new RenderedReply(
-                $"{answer.Text}\n\n{texts.SourcePrefix}: {string.Join(", ", answer.Citations.Select(c => c.SourceTitle).Distinct(StringComparer.Ordinal))}",
+                $"{answer.Text}\n\n{SourcePrefix(context.Language)}: {string.Join(", ", answer.Citations.Select(c => c.SourceTitle).Distinct(StringComparer.Ordinal))}",
                 answer.Citations),
             _ => new RenderedReply(TextOf(reply, texts, context), []),
         };
@@ -23,11 +34,11 @@ public sealed class ChatReplyRenderer : IReplyRenderer
 
     private static string TextOf(AgentReply reply, AgentTexts texts, ReplyContext context) => reply switch
     {
-        QuestionReply { ValidationHint: { } hint } question => $"{hint}\n{question.Text}",
+        QuestionReply { ValidationHint: { } hint } question => string.Format(CultureInfo.InvariantCulture, texts.Reask, hint, question.Text),
         QuestionReply question => question.Text,
         EmergencyReply emergency => Join(texts.Emergency, CallUs(texts, emergency.BusinessPhone), emergency.OwnerMessage),
         HandOffReply => texts.HandOff,
-        ThanksReply thanks => Thanks(thanks, texts, context),
+        ThanksReply thanks => texts.Thanks(thanks, context.AgentLanguage),
         NotFoundReply notFound => NotFound(notFound, texts),
         UnavailableReply unavailable => Join(texts.Unavailable, CallUs(texts, unavailable.BusinessPhone)),
         InfoReply { Info: InfoKind.Welcome } => texts.Welcome,
@@ -39,40 +50,15 @@ public sealed class ChatReplyRenderer : IReplyRenderer
         _ => throw new ArgumentOutOfRangeException(nameof(reply), reply.GetType().Name, "The chat has no words for this reply."),
     };
 
-    private static string Thanks(ThanksReply thanks, AgentTexts texts, ReplyContext context)
-    {
-        if (thanks.Emergency)
-        {
-            return texts.EmergencyDone;
-        }
+    private static string SourcePrefix(string language) => SourcePrefixes.TryGetValue(language, out var prefix) ? prefix : SourcePrefixes["en"];
 
-        if (!string.IsNullOrWhiteSpace(thanks.CompletionMessage))
-        {
-            return thanks.CompletionMessage;
-        }
-
-        if (thanks.OpenNow)
-        {
-            return texts.ThanksOpen;
-        }
-
-        return thanks.NextOpening is { } opening
-            ? string.Format(CultureInfo.InvariantCulture, texts.ThanksAfterHours, opening.ToString("dddd HH:mm", CultureInfo.GetCultureInfo(context.AgentLanguage)))
-            : texts.ThanksAfterHoursUnknown;
-    }
-
-    // The suggestions come before the closing question, so that a "yes" still answers the offer the engine awaits;
-    // an FAQ question's own question mark would double the sentence's.
+    // The suggestions come before the closing question, so that a "yes" still answers the offer the engine awaits.
     private static string NotFound(NotFoundReply notFound, AgentTexts texts)
     {
         var next = notFound.OffersDetails ? texts.OfferDetails : texts.AnythingElse;
-        if (notFound.Suggestions.Count == 0)
-        {
-            return $"{texts.NotFound} {next}";
-        }
-
-        var suggestions = string.Join($" {texts.Or} ", notFound.Suggestions.Select(s => s.TrimEnd('?', ' ')));
-        return $"{texts.NotFound} {string.Format(CultureInfo.InvariantCulture, texts.DidYouMean, suggestions)}\n{next}";
+        return texts.DidYouMeanAny(notFound.Suggestions) is { } suggestions
+            ? $"{texts.NotFound} {suggestions}\n{next}"
+            : $"{texts.NotFound} {next}";
     }
 
     private static string? CallUs(AgentTexts texts, string? phone) =>

@@ -74,7 +74,7 @@ public sealed class ConversationTurnService(
         {
             // Refused rather than answered with the close again: an answer the transcript doesn't hold would vanish on
             // a reload, and storing more is what the limit prevents. The problem's detail is the close itself.
-            throw new BusinessException("Chat:ConversationFull", AgentTexts.For(conversation.Language).LengthLimit, 409);
+            throw new BusinessException("Chat:ConversationFull", AgentTexts.For(conversation.Language, conversation.Channel).LengthLimit, 409);
         }
 
         // A previous turn in this scope may still track its own copy; this turn's copy is the one to save.

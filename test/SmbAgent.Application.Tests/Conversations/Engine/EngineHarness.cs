@@ -2,8 +2,11 @@ using Microsoft.Extensions.Time.Testing;
 using SmbAgent.Application.Tests.Conversations.Emergencies;
 using SmbAgent.Conversations;
 using SmbAgent.Conversations.Assistant;
+using SmbAgent.Conversations.Chat;
 using SmbAgent.Conversations.Engine;
 using SmbAgent.Conversations.LeadCapture;
+using SmbAgent.Conversations.Replies;
+using SmbAgent.Conversations.Voice;
 using SmbAgent.KnowledgeBase.Search;
 using SmbAgent.Leads;
 using SmbAgent.Workspace;
@@ -31,10 +34,10 @@ internal sealed class EngineHarness : IDisposable
     private readonly EmergencyDetectionHost detection = new();
     private readonly ConversationEngine engine;
 
-    public EngineHarness(string language = "en", IReadOnlyList<LeadQuestion>? questions = null)
+    public EngineHarness(string language = "en", IReadOnlyList<LeadQuestion>? questions = null, ConversationChannel channel = ConversationChannel.Chat)
     {
         engine = new ConversationEngine(new OneFaq(), detection.Detector, new LeadAnswerValidator(new FakeTimeProvider(OpenTime)), new LocalConversationAssistant());
-        Conversation = new Conversation(Guid.NewGuid(), TenantId, ConversationChannel.Chat, new string('a', 64), language);
+        Conversation = new Conversation(Guid.NewGuid(), TenantId, channel, new string('a', 64), language);
         Profile = new BusinessProfile(Guid.NewGuid(), TenantId, BusinessType.Plumbing, "UTC", "US") { Phone = "+1 415 555 0100" };
         Agent = new AgentSettings(Guid.NewGuid(), TenantId, "Acme Plumbing");
         Questions = questions ?? [.. StarterLeadQuestions.For(BusinessType.Plumbing).Select((s, i) => Question(s.Text, s.Format, i, s.IsRequired, s.MapsTo, s.IsEssentialForEmergency))];
@@ -54,6 +57,15 @@ internal sealed class EngineHarness : IDisposable
 
     public Task<TurnOutcome> SayAsync(string text) =>
         engine.HandleAsync(Conversation, text, new TurnSettings(Profile, Agent, Questions, Now, OverQuota), CancellationToken.None);
+
+    /// <summary>What the conversation's channel says for the turn, as a turn renders it.</summary>
+    public async Task<IReadOnlyList<string>> SayAndHearAsync(string text)
+    {
+        var outcome = await SayAsync(text);
+        IReplyRenderer renderer = Conversation.Channel == ConversationChannel.Voice ? new VoiceReplyRenderer() : new ChatReplyRenderer();
+        var context = new ReplyContext(Conversation.Language, Agent.Language);
+        return [.. outcome.Replies.Select(reply => renderer.Render(reply, context).Text)];
+    }
 
     public static LeadQuestion Question(
         string text, LeadQuestionFormat format, int position, bool required, LeadField mapsTo = LeadField.Custom, bool essential = false, params string[] options) =>
