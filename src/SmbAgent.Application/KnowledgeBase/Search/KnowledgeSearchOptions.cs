@@ -31,7 +31,7 @@ public sealed class KnowledgeSearchOptions
     public Dictionary<string, double> SimilarityAloneByModel { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The share of the question's words a passage under <see cref="SimilarityAlone"/> must hold (stemmed, without stop words).</summary>
-    public double MinWordOverlap { get; set; } = 0.34;
+    public double MinWordOverlap { get; set; } = 0.20;
 
     /// <summary>
     /// When nothing is relevant enough, passages down to this much under <see cref="MinSimilarity"/> still offer their

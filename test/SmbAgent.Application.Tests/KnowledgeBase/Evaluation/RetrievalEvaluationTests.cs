@@ -84,7 +84,7 @@ public sealed class RetrievalEvaluationTests(RetrievalEvaluationFixture fixture,
     [Theory]
     [InlineData("Brightwater Plumbing & Heating", false, 0.57, 0.23, 0.63)]
     [InlineData("Brightwater Plumbing & Heating", true, 0.50, 0.28, 0.70)]
-    [InlineData("Harbor & Lane Law", false, 0.72, 0.09, 0.75)]
+    [InlineData("Harbor & Lane Law", false, 0.65, 0.09, 0.75)]
     [InlineData("Harbor & Lane Law", true, 0.50, 0.17, 0.83)]
     public void The_chat_answers_what_the_business_covers_and_declines_the_rest(string business, bool heldOut, double offTopicDeclined, double wronglyDeclined, double hitAt1)
     {
