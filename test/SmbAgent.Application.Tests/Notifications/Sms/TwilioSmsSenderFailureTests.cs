@@ -182,7 +182,9 @@ public sealed class TwilioSmsSenderFailureTests : IAsyncLifetime
         var sender = harness.CreateSender(settings =>
         {
             settings["Twilio:BaseUrl"] = $"http://127.0.0.1:{silent.Port}";
-            settings["Twilio:AttemptTimeout"] = "00:00:01";
+            // The connect timeout is half the attempt's: 1.5 s of room, as a loaded machine (load average 30) let a
+            // 1 s attempt's own timeout fire before its half-second connect timeout did.
+            settings["Twilio:AttemptTimeout"] = "00:00:03";
             settings["Twilio:MaxRetryAttempts"] = "2";
         });
         var watch = Stopwatch.StartNew();
@@ -190,7 +192,7 @@ public sealed class TwilioSmsSenderFailureTests : IAsyncLifetime
         var error = await Should.ThrowAsync<SmsTransientFailureException>(() => sender.SendAsync(Owner, "New lead"));
 
         error.MayHaveBeenSent.ShouldBeFalse();
-        watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(5), "three half-second connect timeouts, far below the total timeout");
+        watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(10), "three 1.5 s connect timeouts, far below the total timeout");
         harness.Logs.Entries
             .Count(entry => entry.Category.EndsWith(".ClientHandler", StringComparison.Ordinal) && entry.EventId.Name == "RequestStart")
             .ShouldBe(3);
