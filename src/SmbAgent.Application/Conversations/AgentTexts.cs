@@ -38,6 +38,18 @@ public sealed partial record AgentTexts(
         return table.TryGetValue(language, out var texts) ? texts : table["en"];
     }
 
+    /// <summary>The fixed sentence an <see cref="InfoReply"/> stands for.</summary>
+    public string Info(InfoKind info, string language) => info switch
+    {
+        InfoKind.Welcome => Welcome,
+        InfoKind.StartDetails => StartDetails,
+        InfoKind.AnythingElse => AnythingElse,
+        InfoKind.Declined => Declined,
+        InfoKind.Refusal => Assistant.AssistantTexts.Refusal(language),
+        InfoKind.LengthLimit => LengthLimit,
+        _ => throw new ArgumentOutOfRangeException(nameof(info), info, "No sentence stands for this kind."),
+    };
+
     /// <summary>"Did you mean X or Y?" for the questions the knowledge answers near the one asked; null when there are none.</summary>
     public string? DidYouMeanAny(IReadOnlyList<string> suggestions) =>
         suggestions.Count == 0

@@ -41,12 +41,7 @@ public sealed class ChatReplyRenderer : IReplyRenderer
         ThanksReply thanks => texts.Thanks(thanks, context.AgentLanguage),
         NotFoundReply notFound => NotFound(notFound, texts),
         UnavailableReply unavailable => Join(texts.Unavailable, CallUs(texts, unavailable.BusinessPhone)),
-        InfoReply { Info: InfoKind.Welcome } => texts.Welcome,
-        InfoReply { Info: InfoKind.StartDetails } => texts.StartDetails,
-        InfoReply { Info: InfoKind.AnythingElse } => texts.AnythingElse,
-        InfoReply { Info: InfoKind.Declined } => texts.Declined,
-        InfoReply { Info: InfoKind.Refusal } => AssistantTexts.Refusal(context.Language),
-        InfoReply { Info: InfoKind.LengthLimit } => texts.LengthLimit,
+        InfoReply info => texts.Info(info.Info, context.Language),
         _ => throw new ArgumentOutOfRangeException(nameof(reply), reply.GetType().Name, "The chat has no words for this reply."),
     };
 

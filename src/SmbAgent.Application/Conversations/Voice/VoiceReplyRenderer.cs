@@ -31,12 +31,7 @@ public sealed class VoiceReplyRenderer : IReplyRenderer
         ThanksReply thanks => texts.Thanks(thanks, context.AgentLanguage),
         NotFoundReply notFound => Join(texts.NotFound, texts.DidYouMeanAny(notFound.Suggestions), notFound.OffersDetails ? texts.OfferDetails : texts.AnythingElse),
         UnavailableReply => texts.Unavailable,
-        InfoReply { Info: InfoKind.Welcome } => texts.Welcome,
-        InfoReply { Info: InfoKind.StartDetails } => texts.StartDetails,
-        InfoReply { Info: InfoKind.AnythingElse } => texts.AnythingElse,
-        InfoReply { Info: InfoKind.Declined } => texts.Declined,
-        InfoReply { Info: InfoKind.Refusal } => AssistantTexts.Refusal(context.Language),
-        InfoReply { Info: InfoKind.LengthLimit } => texts.LengthLimit,
+        InfoReply info => texts.Info(info.Info, context.Language),
         _ => throw new ArgumentOutOfRangeException(nameof(reply), reply.GetType().Name, "The phone line has no words for this reply."),
     };
 
