@@ -1,5 +1,4 @@
 using System.Globalization;
-using SmbAgent.Conversations.Assistant;
 using SmbAgent.Conversations.Replies;
 
 namespace SmbAgent.Conversations.Chat;
