@@ -10,6 +10,11 @@ public static class BackgroundJobServiceCollectionExtensions
         where TJob : class, IBackgroundJob<TArgs> =>
         services.AddTransient<IBackgroundJob<TArgs>, TJob>();
 
+    /// <summary>A recurring host job, registered with the job server when the API host starts.</summary>
+    public static IServiceCollection AddRecurringHostJob<TJob>(this IServiceCollection services)
+        where TJob : class, IRecurringHostJob =>
+        services.AddTransient<IRecurringHostJob, TJob>();
+
     /// <summary>The recurring sweep that queues again work left Pending with no job behind it.</summary>
     public static IServiceCollection AddStalledWorkSweep(this IServiceCollection services, IConfiguration configuration)
     {
@@ -17,7 +22,7 @@ public static class BackgroundJobServiceCollectionExtensions
             .Bind(configuration.GetSection(StalledWorkSweepOptions.SectionName))
             .Validate(o => o.SweepAfter > TimeSpan.Zero, "BackgroundJobs:SweepAfter must be positive.");
         services.AddBackgroundJob<StalledWorkSweepJob, SweepStalledWorkArgs>();
-        services.AddTransient<StalledWorkSweepSchedule>();
+        services.AddRecurringHostJob<StalledWorkSweepSchedule>();
         return services;
     }
 }

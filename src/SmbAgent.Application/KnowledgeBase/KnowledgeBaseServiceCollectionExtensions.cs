@@ -28,7 +28,7 @@ public static class KnowledgeBaseServiceCollectionExtensions
             .Bind(configuration.GetSection(TenantVectorIndexOptions.SectionName))
             .Validate(o => o.DropBelowChunks >= 0 && o.DropBelowChunks < o.CreateFromChunks, "KnowledgeBase:TenantVectorIndexes:DropBelowChunks must be below CreateFromChunks.")
             .Validate(o => o.BuildMemoryMegabytes is >= 1 and <= 65_536, "KnowledgeBase:TenantVectorIndexes:BuildMemoryMegabytes must be between 1 and 65536.");
-        services.AddTransient<TenantVectorIndexSchedule>();
+        services.AddRecurringHostJob<TenantVectorIndexSchedule>();
         return services;
     }
 }

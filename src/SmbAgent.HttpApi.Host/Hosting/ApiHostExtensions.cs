@@ -48,8 +48,7 @@ public static class ApiHostExtensions
             options.SchedulePollingInterval = TimeSpan.FromSeconds(builder.Configuration.GetValue("Jobs:PollIntervalSeconds", 5.0));
         });
         services.AddHostedService<KnowledgeReembeddingStartup>();
-        services.AddHostedService<TenantVectorIndexStartup>();
-        services.AddHostedService<StalledWorkSweepStartup>();
+        services.AddHostedService<RecurringHostJobsStartup>();
         services.AddScoped<WidgetKeyTenantResolveContributor>();
         // A widget route's business is the one its key names, whoever else the request claims to be.
         services.Configure<TenantResolveOptions>(options => options.Contributors.Insert(0, typeof(WidgetKeyTenantResolveContributor)));

@@ -5,6 +5,7 @@ using Hangfire.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SmbAgent.BackgroundJobs;
+using SmbAgent.BackgroundJobs.StalledWork;
 using SmbAgent.Data;
 using SmbAgent.KnowledgeBase.VectorIndexes;
 using SmbAgent.Tenancy;
@@ -48,7 +49,7 @@ public sealed class TenantJobTests(ApiFixture fixture) : IClassFixture<ApiFixtur
     {
         var storage = fixture.Factory.Services.GetRequiredService<JobStorage>();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var job = await PollAsync(() => Recurring(storage), j => j is not null, timeout.Token);
+        var job = await PollAsync(() => Recurring(storage, TenantVectorIndexSchedule.RecurringJobId), j => j is not null, timeout.Token);
         job!.Cron.ShouldBe("*/10 * * * *");
         job.Job.Type.ShouldBe(typeof(TenantJobRunner));
         job.Job.Args[0].ShouldBeNull("it runs for the host, across businesses");
@@ -61,16 +62,28 @@ public sealed class TenantJobTests(ApiFixture fixture) : IClassFixture<ApiFixtur
         state!.Name.ShouldBe(SucceededState.StateName, state.Reason);
     }
 
+    [Fact]
+    public async Task The_stalled_work_sweep_is_registered_as_a_recurring_host_job_beside_the_index_maintenance()
+    {
+        var storage = fixture.Factory.Services.GetRequiredService<JobStorage>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var job = await PollAsync(() => Recurring(storage, StalledWorkSweepSchedule.RecurringJobId), j => j is not null, timeout.Token);
+
+        job!.Job.Type.ShouldBe(typeof(TenantJobRunner));
+        job.Job.Args[0].ShouldBeNull("it sweeps every business at once");
+        job.Job.Args[1].ShouldBeOfType<SweepStalledWorkArgs>();
+    }
+
     private static StateData? State(JobStorage storage, string jobId)
     {
         using var connection = storage.GetConnection();
         return connection.GetStateData(jobId);
     }
 
-    private static RecurringJobDto? Recurring(JobStorage storage)
+    private static RecurringJobDto? Recurring(JobStorage storage, string id)
     {
         using var connection = storage.GetConnection();
-        return connection.GetRecurringJobs().SingleOrDefault(j => j.Id == TenantVectorIndexSchedule.RecurringJobId);
+        return connection.GetRecurringJobs().SingleOrDefault(j => j.Id == id);
     }
 
     private static async Task<T> PollAsync<T>(Func<T> read, Func<T, bool> done, CancellationToken cancellationToken)

@@ -5,9 +5,11 @@ using SmbAgent.BackgroundJobs;
 namespace SmbAgent.KnowledgeBase.VectorIndexes;
 
 /// <summary>Registers the maintenance of per-business vector indexes as a recurring host job.</summary>
-public sealed class TenantVectorIndexSchedule(IRecurringJobManager recurringJobs, IOptions<TenantVectorIndexOptions> options)
+public sealed class TenantVectorIndexSchedule(IRecurringJobManager recurringJobs, IOptions<TenantVectorIndexOptions> options) : IRecurringHostJob
 {
     public const string RecurringJobId = "knowledge-tenant-vector-indexes";
+
+    string IRecurringHostJob.RecurringJobId => RecurringJobId;
 
     public void Register() =>
         recurringJobs.AddOrUpdate<TenantJobRunner>(
