@@ -55,19 +55,9 @@ public sealed class CoreFixture : IAsyncLifetime
     }
 
     /// <summary>Runs <paramref name="action"/> in a fresh DI scope inside the tenant (null = host).</summary>
-    public async Task<T> InTenantAsync<T>(Guid? tenantId, Func<IServiceProvider, Task<T>> action)
-    {
-        using var tenantScope = Services.GetRequiredService<ICurrentTenant>().Change(tenantId);
-        await using var scope = Services.CreateAsyncScope();
-        return await action(scope.ServiceProvider);
-    }
+    public Task<T> InTenantAsync<T>(Guid? tenantId, Func<IServiceProvider, Task<T>> action) => Services.InTenantAsync(tenantId, action);
 
-    public Task InTenantAsync(Guid? tenantId, Func<IServiceProvider, Task> action) =>
-        InTenantAsync<bool>(tenantId, async sp =>
-        {
-            await action(sp);
-            return true;
-        });
+    public Task InTenantAsync(Guid? tenantId, Func<IServiceProvider, Task> action) => Services.InTenantAsync(tenantId, action);
 
     public async Task DisposeAsync()
     {

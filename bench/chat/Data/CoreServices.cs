@@ -42,7 +42,10 @@ public static class HostSettings
         ["Embeddings:Model"] = settings.EmbeddingModel,
         ["Embeddings:Dimensions"] = settings.EmbeddingDimensions.ToString(CultureInfo.InvariantCulture),
         ["RateLimits:ConversationsPerHourPerAddress"] = Unlimited.ToString(CultureInfo.InvariantCulture),
-        ["RateLimits:ConversationsPerHourPerBusiness"] = Unlimited.ToString(CultureInfo.InvariantCulture),
+        ["RateLimits:ConversationsPerMinutePerBusiness"] = Unlimited.ToString(CultureInfo.InvariantCulture),
+        // The load generator is the proxy in front of its visitors: each one's X-Forwarded-For is believed from it.
+        ["ForwardedHeaders:KnownProxies:0"] = "127.0.0.1",
+        ["ForwardedHeaders:KnownProxies:1"] = "::1",
         ["Logging:LogLevel:Default"] = "Warning",
         // Without credentials the host seed only warns that it made no host admin; the bench needs none.
         ["Logging:LogLevel:SmbAgent.Identity"] = "Error",

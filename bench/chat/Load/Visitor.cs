@@ -15,8 +15,8 @@ public readonly record struct TurnResult(bool Ok, bool Cited, bool Open, double 
 
 /// <summary>
 /// One visitor as the widget behaves: starts a conversation, then sends messages with the token and a fresh
-/// idempotency key each. Each visitor comes from an address of its own (X-Forwarded-For, which the host trusts
-/// from loopback), as real visitors do, so per-address state on the server is counted too.
+/// idempotency key each. Each visitor comes from an address of its own (X-Forwarded-For, believed because the bench
+/// names loopback as the host's known proxy), as real visitors do, so per-address state on the server is counted too.
 /// </summary>
 public sealed class Visitor(ChatTarget target, SeededBusiness business)
 {

@@ -46,29 +46,15 @@ public sealed class StalledWorkHarness : IAsyncLifetime
     public Task SweepAsync() => RunAsync(null, new SweepStalledWorkArgs());
 
     /// <summary>Runs a job the way a Hangfire worker does: the tenant's job runner in a fresh scope.</summary>
-    public async Task RunAsync<TArgs>(Guid? tenantId, TArgs args)
-    {
-        await using var scope = Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<TenantJobRunner>().RunAsync(tenantId, args, CancellationToken.None);
-    }
+    public Task RunAsync<TArgs>(Guid? tenantId, TArgs args) => Services.RunJobAsync(tenantId, args);
 
     /// <summary>What was queued for the tenant, of one kind.</summary>
     public IReadOnlyList<TArgs> QueuedFor<TArgs>(Guid tenantId) =>
         [.. Jobs.Queued.Where(j => j.TenantId == tenantId && j.Args is TArgs).Select(j => (TArgs)j.Args)];
 
-    public async Task<T> InTenantAsync<T>(Guid tenantId, Func<IServiceProvider, Task<T>> action)
-    {
-        await using var scope = Services.CreateAsyncScope();
-        using var tenant = scope.ServiceProvider.GetRequiredService<ICurrentTenant>().Change(tenantId);
-        return await action(scope.ServiceProvider);
-    }
+    public Task<T> InTenantAsync<T>(Guid tenantId, Func<IServiceProvider, Task<T>> action) => Services.InTenantAsync(tenantId, action);
 
-    public Task InTenantAsync(Guid tenantId, Func<IServiceProvider, Task> action) =>
-        InTenantAsync(tenantId, async sp =>
-        {
-            await action(sp);
-            return true;
-        });
+    public Task InTenantAsync(Guid tenantId, Func<IServiceProvider, Task> action) => Services.InTenantAsync(tenantId, action);
 
     public async Task DisposeAsync()
     {

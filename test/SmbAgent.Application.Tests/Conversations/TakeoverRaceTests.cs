@@ -97,19 +97,9 @@ public sealed class TakeoverRaceTests(CoreFixture fixture) : IClassFixture<CoreF
             return (messages, count);
         });
 
-    private async Task<T> InTenantAsync<T>(Guid tenantId, Func<IServiceProvider, Task<T>> action)
-    {
-        using var tenant = _services.GetRequiredService<ICurrentTenant>().Change(tenantId);
-        await using var scope = _services.CreateAsyncScope();
-        return await action(scope.ServiceProvider);
-    }
+    private Task<T> InTenantAsync<T>(Guid tenantId, Func<IServiceProvider, Task<T>> action) => _services.InTenantAsync(tenantId, action);
 
-    private Task<bool> InTenantAsync(Guid tenantId, Func<IServiceProvider, Task> action) =>
-        InTenantAsync(tenantId, async sp =>
-        {
-            await action(sp);
-            return true;
-        });
+    private Task InTenantAsync(Guid tenantId, Func<IServiceProvider, Task> action) => _services.InTenantAsync(tenantId, action);
 
     public Task DisposeAsync() => _services.DisposeAsync().AsTask();
 }

@@ -25,21 +25,9 @@ public sealed class LeadsFixture : IAsyncLifetime
     public async Task<Guid> CreateTenantAsync() => (await TestTenants.CreateAsync(Services)).TenantId;
 
     /// <summary>Runs <paramref name="action"/> in a fresh scope inside the tenant, as a page request would.</summary>
-    public async Task<T> InTenantAsync<T>(Guid tenantId, Func<IServiceProvider, Task<T>> action)
-    {
-        await using var scope = Services.CreateAsyncScope();
-        using (scope.ServiceProvider.GetRequiredService<ICurrentTenant>().Change(tenantId))
-        {
-            return await action(scope.ServiceProvider);
-        }
-    }
+    public Task<T> InTenantAsync<T>(Guid tenantId, Func<IServiceProvider, Task<T>> action) => Services.InTenantAsync(tenantId, action);
 
-    public Task InTenantAsync(Guid tenantId, Func<IServiceProvider, Task> action) =>
-        InTenantAsync(tenantId, async sp =>
-        {
-            await action(sp);
-            return true;
-        });
+    public Task InTenantAsync(Guid tenantId, Func<IServiceProvider, Task> action) => Services.InTenantAsync(tenantId, action);
 
     public Task<T> LeadsAsync<T>(Guid tenantId, Func<LeadAppService, Task<T>> action) =>
         InTenantAsync(tenantId, sp => action(sp.GetRequiredService<LeadAppService>()));

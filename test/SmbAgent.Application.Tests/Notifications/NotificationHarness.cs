@@ -78,11 +78,7 @@ public sealed class NotificationHarness : IAsyncLifetime
     /// <summary>One attempt, as a Hangfire worker makes it: the tenant's job runner in a fresh scope; a failure throws.</summary>
     public Task RunAsync(Guid tenantId, Guid deliveryId) => RunAsync(tenantId, new DeliverNotificationArgs(deliveryId));
 
-    public async Task RunAsync(Guid tenantId, DeliverNotificationArgs args)
-    {
-        await using var scope = Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<TenantJobRunner>().RunAsync(tenantId, args, CancellationToken.None);
-    }
+    public Task RunAsync(Guid tenantId, DeliverNotificationArgs args) => Services.RunJobAsync(tenantId, args);
 
     /// <summary>Takes the tenant's queued deliveries off the queue, as a job server picks them up; run them with <see cref="RunAsync(Guid, DeliverNotificationArgs)"/>.</summary>
     public IReadOnlyList<DeliverNotificationArgs> TakeQueued(Guid tenantId)
@@ -105,19 +101,9 @@ public sealed class NotificationHarness : IAsyncLifetime
     public Task<LeadDetailsDto> LeadDetailsAsync(Guid tenantId, Guid leadId) =>
         InTenantAsync(tenantId, sp => sp.GetRequiredService<LeadAppService>().GetAsync(leadId));
 
-    public async Task<T> InTenantAsync<T>(Guid tenantId, Func<IServiceProvider, Task<T>> action)
-    {
-        await using var scope = Services.CreateAsyncScope();
-        using var tenant = scope.ServiceProvider.GetRequiredService<ICurrentTenant>().Change(tenantId);
-        return await action(scope.ServiceProvider);
-    }
+    public Task<T> InTenantAsync<T>(Guid tenantId, Func<IServiceProvider, Task<T>> action) => Services.InTenantAsync(tenantId, action);
 
-    public Task InTenantAsync(Guid tenantId, Func<IServiceProvider, Task> action) =>
-        InTenantAsync(tenantId, async sp =>
-        {
-            await action(sp);
-            return true;
-        });
+    public Task InTenantAsync(Guid tenantId, Func<IServiceProvider, Task> action) => Services.InTenantAsync(tenantId, action);
 
     public async Task DisposeAsync()
     {

@@ -5,6 +5,7 @@ using SmbAgent.Conversations;
 using SmbAgent.Conversations.State;
 using SmbAgent.Data;
 using SmbAgent.Tenancy;
+using SmbAgent.TestKit;
 
 namespace SmbAgent.HttpApi.Tests.Conversations;
 
@@ -67,10 +68,5 @@ public sealed class ChatStateFixture : IAsyncLifetime
         });
 
     /// <summary>Runs <paramref name="action"/> in a scope of the host, as the tenant.</summary>
-    public async Task<T> InTenantAsync<T>(Guid tenantId, Func<IServiceProvider, Task<T>> action)
-    {
-        await using var scope = Factory.Services.CreateAsyncScope();
-        using var tenant = scope.ServiceProvider.GetRequiredService<ICurrentTenant>().Change(tenantId);
-        return await action(scope.ServiceProvider);
-    }
+    public Task<T> InTenantAsync<T>(Guid tenantId, Func<IServiceProvider, Task<T>> action) => Factory.Services.InTenantAsync(tenantId, action);
 }

@@ -127,12 +127,7 @@ public sealed class RetrievalEvaluationFixture : IAsyncLifetime
     private Task<KnowledgeSearchResult> SearchAsync(IndexedBusiness tenant, string question) =>
         InTenantAsync(tenant.TenantId, sp => sp.GetRequiredService<IKnowledgeSearch>().SearchAsync(question, Top));
 
-    private async Task<T> InTenantAsync<T>(Guid tenantId, Func<IServiceProvider, Task<T>> action)
-    {
-        using var tenant = Services.GetRequiredService<ICurrentTenant>().Change(tenantId);
-        await using var scope = Services.CreateAsyncScope();
-        return await action(scope.ServiceProvider);
-    }
+    private Task<T> InTenantAsync<T>(Guid tenantId, Func<IServiceProvider, Task<T>> action) => Services.InTenantAsync(tenantId, action);
 
     private ServiceProvider Services => _services ?? throw new InvalidOperationException("Not initialized.");
 
