@@ -190,6 +190,25 @@ public sealed class ConversationEngineTests
     }
 
     [Fact]
+    public async Task A_finished_lead_is_thanked_with_the_owners_message_for_its_own_channel()
+    {
+        using var chat = new EngineHarness(questions: [EngineHarness.Question("Your phone?", LeadQuestionFormat.Phone, 0, required: true, LeadField.Phone)]);
+        using var call = new EngineHarness(questions: chat.Questions, channel: ConversationChannel.Voice);
+        foreach (var engine in new[] { chat, call })
+        {
+            engine.Agent.ChatCompletionMessage = "Thanks! Sam will email you today.";
+            engine.Agent.VoiceCompletionMessage = "Thanks for calling. Sam will ring you back today.";
+            await engine.SayAsync("I'd like a quote");
+        }
+
+        var read = await chat.SayAndHearAsync("+1 415 555 0189");
+        var heard = await call.SayAndHearAsync("+1 415 555 0189");
+
+        read.ShouldBe(["Thanks! Sam will email you today."]);
+        heard.ShouldBe(["Thanks for calling. Sam will ring you back today."]);
+    }
+
+    [Fact]
     public async Task The_owners_completion_and_emergency_messages_are_meant_for_visitors_in_the_agents_language()
     {
         using var english = new EngineHarness();
