@@ -7,7 +7,7 @@ export const chatCss = `
 @keyframes smb-in{from{opacity:0;transform:translateY(12px)}to{opacity:1;transform:none}}
 @media (max-width:480px){.dialog{inset:0;top:var(--smb-viewport-top,0);width:100%;max-width:none;height:var(--smb-viewport-height,100%);max-height:none;border-radius:0}}
 .header{display:flex;align-items:center;gap:8px;padding:12px 14px;background:var(--smb-primary);color:var(--smb-on-primary)}
-.title{flex:1;margin:0;font:600 16px/1.3 inherit;font-family:inherit}
+.title{flex:1;margin:0;font-size:16px;font-weight:600;line-height:1.3}
 .subtitle{display:block;font-size:12px;font-weight:400;opacity:.9}
 button,input{font:inherit;color:inherit}
 button{cursor:pointer}

@@ -81,6 +81,10 @@ export const createDialog = (texts: ChatTexts) => {
   };
   setInput({ type: 'text', inputMode: 'text', autocomplete: 'off', placeholder: 'placeholder' }, null);
 
+  const scrollToEnd = (): void => {
+    messages.scrollTop = messages.scrollHeight;
+  };
+
   return {
     dialog,
     close,
@@ -118,6 +122,7 @@ export const createDialog = (texts: ChatTexts) => {
       call.href = telHref(phone);
       emergency.appendChild(call);
       emergency.hidden = false;
+      scrollToEnd();
     },
 
     showAfterHours(): void {
@@ -157,9 +162,10 @@ export const createDialog = (texts: ChatTexts) => {
       }
 
       messages.appendChild(bubble);
-      messages.scrollTop = messages.scrollHeight;
+      scrollToEnd();
       return bubble;
     },
+
 
     setQuickReplies(buttons: readonly HTMLButtonElement[]): void {
       quick.replaceChildren(...buttons);
