@@ -38,6 +38,7 @@ export const createDialog = (texts: ChatTexts) => {
   const typing = element('div', 'typing', 'typing', texts.typing);
   typing.hidden = true;
   const quick = element('div', 'quick');
+  quick.setAttribute('role', 'group');
   quick.setAttribute('aria-label', texts.didYouMean);
   const retry = element('div', 'retry', 'retry');
   retry.hidden = true;
