@@ -77,3 +77,13 @@ test('messages from the team and from the visitor are told apart', () => {
   assert.equal(messageViewOf({ sequence: 1, role: 'Owner', text: 'Hi, Bob here', citations: [] }).speaker, 'team');
   assert.equal(messageViewOf({ sequence: 2, role: 'Visitor', text: 'Hi', citations: null }).speaker, 'visitor');
 });
+
+test('the text\'s closing "Source: …" paragraph gives way to the source links; other text stays whole', () => {
+  const citations = [{ sourceTitle: 'Plumbing FAQ', link: null }, { sourceTitle: 'Prices', link: 'https://example.com/p' }, { sourceTitle: 'Prices', link: 'https://example.com/p2' }];
+  assert.equal(messageViewOf(agent({ kind: 'answer' }, { text: 'We open at 8.\n\nSource: Plumbing FAQ, Prices', citations })).text, 'We open at 8.');
+  assert.equal(messageViewOf(agent({ kind: 'answer' }, { text: 'Abrimos a las 8.\n\nFuente: Plumbing FAQ, Prices', citations })).text, 'Abrimos a las 8.');
+  assert.equal(messageViewOf(agent(null, { text: 'We open at 8.\n\nSource: Plumbing FAQ, Prices', citations })).text, 'We open at 8.', 'a transcript message has no reply but the same text');
+  assert.equal(messageViewOf(agent({ kind: 'answer' }, { text: 'Note: Plumbing FAQ\n\nSee: Another', citations })).text, 'Note: Plumbing FAQ\n\nSee: Another');
+  assert.equal(messageViewOf(agent({ kind: 'answer' }, { text: 'Hi\n\nSource: Plumbing FAQ', citations: [] })).text, 'Hi\n\nSource: Plumbing FAQ');
+  assert.equal(messageViewOf({ sequence: 1, role: 'Visitor', text: 'x\n\nSource: Prices', citations: [{ sourceTitle: 'Prices' }] }).text, 'x\n\nSource: Prices');
+});
