@@ -99,8 +99,8 @@ export const mountChat: MountChat = (context: WidgetContext): ChatController => 
   const startConversation = async (): Promise<string> => {
     const started = await api.start(context.language);
     store.saveToken(started.token);
-    // The first message is the welcome already on screen.
-    lastSequence = Math.max(lastSequence, ...started.messages.map((m) => m.sequence));
+    // Its first message is the welcome already on screen; a conversation started over counts its sequences anew.
+    lastSequence = Math.max(0, ...started.messages.map((m) => m.sequence));
     return started.token;
   };
 
