@@ -166,7 +166,7 @@ export const mountChat: MountChat = (context: WidgetContext): ChatController => 
         bubble.classList.remove('failed');
         void dispatch(message, bubble);
       };
-      view.showRetry(texts.failing, true);
+      view.showRetry(texts.failed, true);
     } else {
       view.showRetry(texts.notSent, false);
       view.input.value = message.text;
@@ -274,7 +274,7 @@ export const mountChat: MountChat = (context: WidgetContext): ChatController => 
     view.showUnavailable(result.status === 'unavailable');
     if (result.status === 'failed') {
       retryAction = () => void context.reloadConfiguration().then(applyConfiguration);
-      view.showRetry(texts.failing, true);
+      view.showRetry(texts.failed, true);
     } else {
       view.showRetry(online() ? null : texts.offline, false);
     }
