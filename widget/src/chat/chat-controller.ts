@@ -179,6 +179,11 @@ export const mountChat: MountChat = (context: WidgetContext): ChatController => 
       return;
     }
 
+    // A quick reply's button goes away with the others: focus stays in the dialog (so Escape still closes it), on the log.
+    if (view.quick.contains(context.root.activeElement)) {
+      view.messages.focus();
+    }
+
     view.setQuickReplies([]);
     view.setInput(freeText, null);
     const bubble = view.addMessage({ speaker: 'visitor', text: trimmed, citations: [], callPhone: null });
