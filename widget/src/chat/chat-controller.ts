@@ -20,6 +20,7 @@ export const mountChat: MountChat = (context: WidgetContext): ChatController => 
   const api = createChatApi(context.api, context.widgetKey);
   const store = conversationStore(siteStorage(), context.widgetKey);
   const view = createDialog(texts);
+  context.frame.lang = context.language;
   context.frame.appendChild(view.dialog);
 
   let configuration: WidgetConfiguration | undefined;
