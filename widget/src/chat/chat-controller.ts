@@ -119,20 +119,37 @@ export const mountChat: MountChat = (context: WidgetContext): ChatController => 
     }
   };
 
-  const showUnavailable = (): void => {
-    view.showUnavailable(true);
+  /** What the retry button does while it is shown; coming back online does it too. */
+  let retryAction: (() => void) | undefined;
+
+  const offerRetry = (action: () => void): void => {
+    retryAction = action;
+    view.showRetry(texts.failed, true);
+  };
+
+  const clearNotice = (): void => {
+    retryAction = undefined;
     view.showRetry(null, false);
   };
 
-  let retryAction: (() => void) | undefined;
-  view.retryButton.addEventListener('click', () => retryAction?.());
+  const retryNow = (): void => {
+    const action = retryAction;
+    clearNotice();
+    action?.();
+  };
+  view.retryButton.addEventListener('click', retryNow);
+
+  const showUnavailable = (): void => {
+    view.showUnavailable(true);
+    clearNotice();
+  };
 
   const dispatch = async (message: OutgoingMessage, bubble: HTMLElement): Promise<void> => {
     sends++;
     busy = true;
     view.send.disabled = true;
     view.typing.hidden = false;
-    view.showRetry(null, false);
+    clearNotice();
     const result = await deliver(message, sendOnce, {
       isOnline: online,
       untilOnline: () => new Promise((resolve) => window.addEventListener('online', () => resolve(), { once: true })),
@@ -143,7 +160,7 @@ export const mountChat: MountChat = (context: WidgetContext): ChatController => 
     view.send.disabled = false;
     view.typing.hidden = true;
     if (result.ok) {
-      view.showRetry(null, false);
+      clearNotice();
       bubble.classList.remove('pending');
       lastSequence = Math.max(lastSequence, result.value.message.sequence);
       result.value.replies.forEach((reply) => showMessage(reply, true));
@@ -163,11 +180,10 @@ export const mountChat: MountChat = (context: WidgetContext): ChatController => 
 
     bubble.classList.add('failed');
     if (result.failure === 'transient') {
-      retryAction = () => {
+      offerRetry(() => {
         bubble.classList.remove('failed');
         void dispatch(message, bubble);
-      };
-      view.showRetry(texts.failed, true);
+      });
     } else {
       view.showRetry(texts.notSent, false);
       view.input.value = message.text;
@@ -201,24 +217,24 @@ export const mountChat: MountChat = (context: WidgetContext): ChatController => 
     }
   });
 
-  /** Everything after the last shown sequence, page by page; false when the conversation is gone. */
-  const fetchNewMessages = async (): Promise<boolean> => {
+  /** Everything after the last shown sequence, page by page (throws when the conversation is gone). */
+  const fetchNewMessages = async (): Promise<void> => {
     const token = store.token();
     if (token === null) {
-      return true;
+      return;
     }
 
     const generation = sends;
     for (let after = lastSequence; ; ) {
       const page = await api.transcript(token, after);
       if (generation !== sends) {
-        return true;
+        return;
       }
 
       // A transcript's messages come without their reply parts: those belonged to the turn that sent them.
       page.messages.forEach((message) => showMessage(message, false));
       if (page.next === null || page.next === undefined) {
-        return true;
+        return;
       }
 
       after = page.next;
@@ -279,10 +295,11 @@ export const mountChat: MountChat = (context: WidgetContext): ChatController => 
     view.configure(configuration);
     view.showUnavailable(result.status === 'unavailable');
     if (result.status === 'failed') {
-      retryAction = () => void context.reloadConfiguration().then(applyConfiguration);
-      view.showRetry(texts.failed, true);
+      offerRetry(() => void context.reloadConfiguration().then(applyConfiguration));
+    } else if (online()) {
+      clearNotice();
     } else {
-      view.showRetry(online() ? null : texts.offline, false);
+      view.showRetry(texts.offline, false);
     }
 
     if (result.status === 'ready') {
@@ -290,14 +307,15 @@ export const mountChat: MountChat = (context: WidgetContext): ChatController => 
     }
   };
 
+  // A message on its way watches the network itself (delivery); these are for the chat at rest.
   window.addEventListener('offline', () => {
-    if (!busy) {
+    if (!busy && retryAction === undefined) {
       view.showRetry(texts.offline, false);
     }
   });
   window.addEventListener('online', () => {
     if (!busy) {
-      view.showRetry(null, false);
+      retryNow();
     }
   });
 
