@@ -286,7 +286,11 @@ export const mountChat: MountChat = (context: WidgetContext): ChatController => 
       }
     }
 
-    showWelcome();
+    // A transcript that failed to come is drawn by the next poll, welcome included.
+    if (store.token() === null) {
+      showWelcome();
+    }
+
     updateLauncher();
   };
 
