@@ -59,6 +59,7 @@ public static class SmbAgentApplicationServiceCollectionExtensions
         services.AddScoped<AgentSettingsAppService>();
         services.AddScoped<Conversations.Emergencies.EmergencyWordAppService>();
         services.AddScoped<WorkspaceSettingsCache>();
+        services.AddScoped<Workspace.Widget.WidgetOriginPolicy>();
         services.AddSingleton<IHybridCacheSerializer<WorkspaceSettings>, EntityJsonSerializer<WorkspaceSettings>>();
         services.AddScoped<LeadQuestionOrderAppService>();
         services.AddScoped<SetupChecklistAppService>();
