@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SmbAgent.Data;
 using SmbAgent.Tenancy;
+using SmbAgent.Workspace;
+using SmbAgent.Workspace.Widget;
 
 namespace SmbAgent.HttpApi.Tests.Conversations;
 
@@ -90,6 +92,51 @@ public sealed class WidgetOriginTests(SeparateAdminOriginFixture origins) : ICla
         var transcript = await shop.TranscriptAsync();
         transcript.GetProperty("messages").EnumerateArray().ShouldNotContain(m => m.GetProperty("text").GetString() == "When are you open?");
     }
+
+    [Fact]
+    public async Task The_widget_running_on_an_owners_site_is_recorded_as_last_seen_and_ticks_the_checklist_while_the_preview_and_demo_are_not()
+    {
+        var business = await ChatBusinesses.CreateAsync(Fixture);
+        await InTenantAsync(business.TenantId, sp => sp.GetRequiredService<WidgetInstallAppService>().AddOriginAsync("HTTPS://Shop.Example:443/"));
+
+        using (await StartAsync(business, SeparateAdminOriginFixture.AdminOrigin))
+        using (await StartAsync(business, SeparateAdminOriginFixture.ApiOrigin))
+        using (await StartAsync(business, origin: null))
+        {
+        }
+
+        var beforeSite = await InTenantAsync(business.TenantId, sp => sp.GetRequiredService<WidgetInstallAppService>().GetAsync());
+        var stepBefore = await InstallStepAsync(business.TenantId);
+        using var fromSite = await StartAsync(business, "https://shop.example");
+        var afterSite = await InTenantAsync(business.TenantId, sp => sp.GetRequiredService<WidgetInstallAppService>().GetAsync());
+        var stepAfter = await InstallStepAsync(business.TenantId);
+
+        beforeSite.AllowedOrigins.ShouldBe(["https://shop.example"]);
+        beforeSite.LastSeenTime.ShouldBeNull("the preview, /demo and non-browser clients are not the owner's site");
+        stepBefore.Status.ShouldBe(ChecklistStatus.Missing);
+        stepBefore.Page.ShouldBe("/Workspace/Install");
+        fromSite.StatusCode.ShouldBe(HttpStatusCode.Created);
+        afterSite.LastSeenOrigin.ShouldBe("https://shop.example");
+        afterSite.LastSeenTime.ShouldNotBeNull();
+        stepAfter.Status.ShouldBe(ChecklistStatus.Done);
+    }
+
+    private async Task<ChecklistItem> InstallStepAsync(Guid tenantId) =>
+        (await InTenantAsync(tenantId, sp => sp.GetRequiredService<SetupChecklistAppService>().GetAsync())).Items.Single(i => i.Title == "Install the chat widget");
+
+    private async Task<T> InTenantAsync<T>(Guid tenantId, Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = Fixture.Factory.Services.CreateAsyncScope();
+        using var tenant = scope.ServiceProvider.GetRequiredService<ICurrentTenant>().Change(tenantId);
+        return await action(scope.ServiceProvider);
+    }
+
+    private async Task InTenantAsync(Guid tenantId, Func<IServiceProvider, Task> action) =>
+        await InTenantAsync(tenantId, async sp =>
+        {
+            await action(sp);
+            return true;
+        });
 
     private HttpClient ClientFrom(string origin)
     {
