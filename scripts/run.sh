@@ -84,6 +84,7 @@ cat <<INFO
 
   Platform admin:  $Seed__HostAdmin__Email / $Seed__HostAdmin__Password   (leave "Business" empty)
   Demo business:   "$Seed__DemoTenant__Name"  owner $Seed__DemoTenant__OwnerEmail / $Seed__DemoTenant__OwnerPassword
+  Demo site:       $API_URL/demo   (a sample plumber's site carrying the demo business's chat widget)
   Demo chat API:   $API_URL/api/widget/${demo_widget_key:-<widget key>}/conversations   (see README, "Chat API")
   Dev mail:        $WEB_URL/Dev/Mail   (mails the app "sent"; files in $Email__PickupDirectory)
   (credentials are in .local/secrets.env; logs in .local/logs/)

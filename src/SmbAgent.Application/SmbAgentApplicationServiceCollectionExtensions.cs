@@ -59,6 +59,9 @@ public static class SmbAgentApplicationServiceCollectionExtensions
         services.AddScoped<AgentSettingsAppService>();
         services.AddScoped<Conversations.Emergencies.EmergencyWordAppService>();
         services.AddScoped<WorkspaceSettingsCache>();
+        services.AddScoped<Workspace.Widget.WidgetOriginPolicy>();
+        services.AddScoped<Workspace.Widget.WidgetSightings>();
+        services.AddScoped<Workspace.Widget.WidgetInstallAppService>();
         services.AddSingleton<IHybridCacheSerializer<WorkspaceSettings>, EntityJsonSerializer<WorkspaceSettings>>();
         services.AddScoped<LeadQuestionOrderAppService>();
         services.AddScoped<SetupChecklistAppService>();

@@ -41,7 +41,8 @@ public sealed class SetupChecklistAppService(
                 IsCustomised(agent, tenant.Name) ? ChecklistStatus.Done : ChecklistStatus.Missing, "/Workspace/Agent"),
             new("Add knowledge", "Your FAQ, website pages and documents, so the agent can answer questions.",
                 knowledgeReady ? ChecklistStatus.Done : ChecklistStatus.Missing, "/Workspace/Knowledge/Index"),
-            new("Install the chat widget", "One line of code on your website.", ChecklistStatus.ComingSoon, null),
+            new("Install the chat widget", "One line of code on your website; ticked once the widget runs there.",
+                agent?.WidgetLastSeenTime is not null ? ChecklistStatus.Done : ChecklistStatus.Missing, "/Workspace/Install"),
             new("Connect a phone number", "The agent answers your phone line.", ChecklistStatus.ComingSoon, null),
         ];
 

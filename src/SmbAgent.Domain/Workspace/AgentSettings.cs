@@ -65,8 +65,17 @@ public sealed class AgentSettings : IMultiTenant
 
     public bool UsePremiumVoice { get; set; }
 
-    /// <summary>Sites allowed to embed the chat widget (scheme and host, e.g. https://www.example.com); empty allows any.</summary>
+    /// <summary>
+    /// Sites allowed to embed the chat widget, as origins (https://www.example.com). Empty means not installed yet: only the
+    /// admin's preview and the API's /demo, always allowed, run it.
+    /// </summary>
     public List<string> AllowedOrigins { get; set; } = [];
+
+    /// <summary>When the widget last ran on one of <see cref="AllowedOrigins"/> (not the preview or /demo); null until then.</summary>
+    public DateTimeOffset? WidgetLastSeenTime { get; set; }
+
+    /// <summary>The origin of <see cref="WidgetLastSeenTime"/>.</summary>
+    public string? WidgetLastSeenOrigin { get; set; }
 }
 
 public enum WidgetPosition

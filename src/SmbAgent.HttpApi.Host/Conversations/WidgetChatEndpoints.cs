@@ -24,6 +24,7 @@ public static class WidgetChatEndpoints
             .AllowAnonymous()
             .WithoutCredentials()
             .RequireCors(WidgetCorsPolicyProvider.PolicyName)
+            .WithWidgetOrigins()
             .RequireFeature(SmbFeatures.Chat.Widget);
 
         group.MapPost("/", async (StartConversationDto? input, HttpContext http, ChatAppService chat, ICurrentTenant tenant, CancellationToken ct) =>

@@ -1,13 +1,12 @@
 using Microsoft.AspNetCore.Cors.Infrastructure;
-using SmbAgent.Tenancy;
-using SmbAgent.Workspace;
+using SmbAgent.Workspace.Widget;
 
 namespace SmbAgent.HttpApi.Conversations;
 
 /// <summary>
-/// CORS per business: the origins the owner allowed for the widget (any, while the list is empty). Runs after tenant
-/// resolution, so it reads the current tenant's own settings, through the cached workspace settings (a preflight and
-/// every widget request ask, and the agent settings' save path invalidates that cache).
+/// CORS per business: the origins <see cref="WidgetOriginPolicy"/> allows (the owner's sites, the admin's preview and
+/// <c>/demo</c>), never any origin. Runs after tenant resolution, so it reads the current tenant's own list, through the
+/// cached workspace settings (a preflight and every widget request ask).
 /// </summary>
 public sealed class WidgetCorsPolicyProvider : ICorsPolicyProvider
 {
@@ -20,12 +19,11 @@ public sealed class WidgetCorsPolicyProvider : ICorsPolicyProvider
             return null;
         }
 
-        var origins = context.RequestServices.GetRequiredService<ICurrentTenant>().Id is null
-            ? []
-            : (await context.RequestServices.GetRequiredService<WorkspaceSettingsCache>().GetAsync(context.RequestAborted)).Agent.AllowedOrigins;
-        var policy = new CorsPolicyBuilder()
+        var origins = await context.RequestServices.GetRequiredService<WidgetOriginPolicy>().AllowedOriginsAsync(context.RequestAborted);
+        return new CorsPolicyBuilder()
+            .WithOrigins([.. origins])
             .WithMethods("GET", "POST")
-            .WithHeaders("Content-Type", WidgetChatEndpoints.TokenHeader);
-        return (origins.Count == 0 ? policy.AllowAnyOrigin() : policy.WithOrigins([.. origins])).Build();
+            .WithHeaders("Content-Type", WidgetChatEndpoints.TokenHeader)
+            .Build();
     }
 }

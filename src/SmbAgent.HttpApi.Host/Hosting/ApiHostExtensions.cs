@@ -13,6 +13,7 @@ using Microsoft.AspNetCore.Cors.Infrastructure;
 using SmbAgent.HttpApi.Account;
 using SmbAgent.HttpApi.BackgroundJobs;
 using SmbAgent.HttpApi.Conversations;
+using SmbAgent.HttpApi.Demo;
 using SmbAgent.HttpApi.Features;
 using SmbAgent.HttpApi.KnowledgeBase;
 using SmbAgent.HttpApi.Leads;
@@ -93,6 +94,7 @@ public static class ApiHostExtensions
         app.MapWidgetChatEndpoints();
         app.MapKnowledgeSourceEndpoints();
         app.MapKnowledgeSearchEndpoints();
+        app.MapDemoPage();
         return app;
     }
 

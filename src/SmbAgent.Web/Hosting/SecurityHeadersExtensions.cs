@@ -1,3 +1,7 @@
+using Microsoft.Extensions.Options;
+using SmbAgent.PublicUrls;
+using SmbAgent.Workspace.Widget;
+
 namespace SmbAgent.Web.Hosting;
 
 /// <summary>
@@ -14,16 +18,29 @@ public static class SecurityHeadersExtensions
     public const string DashboardContentSecurityPolicy =
         "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    public const string WidgetPreviewPath = "/Workspace/Install";
+
+    /// <summary>
+    /// The Install page previews the real widget: its loader and chat scripts come from the API, which it also calls.
+    /// Nothing else differs from <see cref="ContentSecurityPolicy"/>, so the widget is checked under a strict policy here too.
+    /// </summary>
+    public static string WidgetPreviewContentSecurityPolicy(string apiOrigin) =>
+        $"default-src 'self'; script-src 'self' {apiOrigin}; connect-src 'self' {apiOrigin}; img-src 'self' data: {apiOrigin}; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
     /// <summary>Call first: the headers are written as the answer starts, so the exception handler's cleared responses keep them.</summary>
     public static WebApplication UseSecurityHeaders(this WebApplication app)
     {
+        var previewPolicy = WidgetPreviewContentSecurityPolicy(WidgetOrigins.Of(app.Services.GetRequiredService<IOptions<PublicUrlOptions>>().Value.Api));
         app.Use((context, next) =>
         {
-            var dashboard = context.Request.Path.StartsWithSegments(HangfireDashboardExtensions.Path);
+            var path = context.Request.Path;
+            var policy = path.StartsWithSegments(HangfireDashboardExtensions.Path) ? DashboardContentSecurityPolicy
+                : path.StartsWithSegments(WidgetPreviewPath) ? previewPolicy
+                : ContentSecurityPolicy;
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = dashboard ? DashboardContentSecurityPolicy : ContentSecurityPolicy;
+                headers.ContentSecurityPolicy = policy;
                 headers.XContentTypeOptions = "nosniff";
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
                 // Replaces the SAMEORIGIN antiforgery writes on form pages only.

@@ -10,6 +10,7 @@ public static class AdminMenu
         new("Home", "/Index", "bi-house", SmbPermissions.Workspace.Default),
         new("Business profile", "/Workspace/Profile", "bi-shop", SmbPermissions.Workspace.ManageSettings),
         new("Agent", "/Workspace/Agent", "bi-robot", SmbPermissions.Workspace.ManageSettings),
+        new("Install", "/Workspace/Install", "bi-code-slash", SmbPermissions.Workspace.ManageSettings),
         new("Knowledge", "/Workspace/Knowledge/Index", "bi-book", SmbPermissions.Knowledge.Default),
         new("Leads", "/Workspace/Leads/Index", "bi-person-lines-fill", SmbPermissions.Leads.Default),
         new("Conversations", "/Workspace/Conversations/Index", "bi-chat-dots", SmbPermissions.Leads.Default),

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SmbAgent.Auditing;
 using SmbAgent.Platform;
 using SmbAgent.Workspace;
+using SmbAgent.Workspace.Widget;
 
 namespace SmbAgent.EntityFrameworkCore.EntityConfigurations;
 
@@ -40,6 +41,7 @@ internal sealed class AgentSettingsEntityTypeConfiguration : IEntityTypeConfigur
         builder.Property(s => s.WidgetPrimaryColor).HasMaxLength(7);
         builder.Property(s => s.WidgetAccentColor).HasMaxLength(7);
         builder.Property(s => s.AllowedOrigins).HasJsonConversion();
+        builder.Property(s => s.WidgetLastSeenOrigin).HasMaxLength(WidgetOrigins.MaxOriginLength);
         builder.Property(s => s.Voice).HasMaxLength(32);
     }
 }

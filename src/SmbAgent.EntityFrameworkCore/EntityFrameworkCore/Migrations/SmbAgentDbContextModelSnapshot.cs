@@ -1280,6 +1280,15 @@ namespace SmbAgent.EntityFrameworkCore.Migrations
                         .HasColumnType("character varying(7)")
                         .HasColumnName("widget_accent_color");
 
+                    b.Property<string>("WidgetLastSeenOrigin")
+                        .HasMaxLength(269)
+                        .HasColumnType("character varying(269)")
+                        .HasColumnName("widget_last_seen_origin");
+
+                    b.Property<DateTimeOffset?>("WidgetLastSeenTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("widget_last_seen_time");
+
                     b.Property<int>("WidgetPosition")
                         .HasColumnType("integer")
                         .HasColumnName("widget_position");

@@ -31,7 +31,7 @@ public sealed class ContentSecurityPolicyBrowserTests(BrowserFixture fixture) : 
             "/", "/Workspace/Agent", "/Workspace/Profile", "/Workspace/Plan", "/Workspace/Team", "/Workspace/EmergencyWords",
             "/Workspace/Notifications", "/Workspace/Questions", "/Workspace/Questions/Edit", "/Workspace/Knowledge",
             "/Workspace/Knowledge/AddText", "/Workspace/Knowledge/AddFaq", "/Workspace/Knowledge/AddUrl", "/Workspace/Knowledge/AddPdf",
-            "/Workspace/Knowledge/Test", "/Workspace/Leads", "/Workspace/Conversations",
+            "/Workspace/Knowledge/Test", "/Workspace/Leads", "/Workspace/Conversations", "/Workspace/Install",
             "/Account/Manage/Index", "/Account/Manage/ChangePassword", "/Account/Manage/TwoFactor",
         })
         {

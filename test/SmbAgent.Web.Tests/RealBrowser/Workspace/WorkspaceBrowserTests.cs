@@ -106,6 +106,7 @@ public sealed class WorkspaceBrowserTests(BrowserFixture fixture) : IClassFixtur
                      ("/", owner.Name, "workspace-home"),
                      ("/Workspace/Profile", "Business profile", "workspace-profile"),
                      ("/Workspace/Agent", "Agent settings", "workspace-agent"),
+                     ("/Workspace/Install", "Install the chat widget", "workspace-install"),
                      ("/Workspace/Questions/Edit", "Add a lead question", "workspace-question-edit"),
                      ("/Workspace/Team", "Team", "workspace-team"),
                      ("/Workspace/Plan", "Plan", "workspace-plan"),
