@@ -26,6 +26,15 @@ public static class WidgetOriginEndpoints
             var policy = http.RequestServices.GetRequiredService<WidgetOriginPolicy>();
             if (origin is null || !await policy.IsAllowedAsync(origin, http.RequestAborted))
             {
+                // The refusal alone is readable by the refused page, so its widget says "not available here" instead
+                // of retrying a network error; it carries nothing of the business, and a preflight still gets no
+                // CORS headers, so that page can't send the widget's JSON requests.
+                if (origin is not null)
+                {
+                    http.Response.Headers.AccessControlAllowOrigin = origin;
+                    http.Response.Headers.Append("Vary", "Origin");
+                }
+
                 return TypedResults.Problem(Problems.Create(
                     StatusCodes.Status403Forbidden,
                     "Origin not allowed",

@@ -1,4 +1,4 @@
-import { warnIfOriginRefused, warnOriginRefused } from './problems';
+import { warnIfOriginRefused } from './problems';
 
 /** The server's WidgetConfigurationDto. */
 export interface WidgetConfiguration {
@@ -19,30 +19,12 @@ export type ConfigurationResult =
   | { readonly status: 'unavailable' }
   | { readonly status: 'failed' };
 
-/**
- * The API answers a site it doesn't allow without CORS headers, so the browser hides that answer as if the network had
- * failed. An opaque no-cors request then tells the two apart: it reaches a server that is up.
- */
-const refusedByCors = async (url: string): Promise<boolean> => {
-  try {
-    await fetch(url, { mode: 'no-cors', credentials: 'omit' });
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 export const fetchConfiguration = async (api: string, key: string, language: string): Promise<ConfigurationResult> => {
   const url = `${api}/api/widget/${encodeURIComponent(key)}/config?language=${encodeURIComponent(language)}`;
   let response: Response;
   try {
     response = await fetch(url, { credentials: 'omit' });
   } catch {
-    if (navigator.onLine !== false && (await refusedByCors(url))) {
-      warnOriginRefused();
-      return { status: 'unavailable' };
-    }
-
     return { status: 'failed' };
   }
 

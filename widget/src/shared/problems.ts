@@ -11,7 +11,7 @@ export const problemCodeOf = async (response: Response): Promise<string | undefi
 };
 
 /** The visitor sees "unavailable"; the site's owner, reading the console, learns why. */
-export const warnOriginRefused = (): void =>
+const warnOriginRefused = (): void =>
   console.warn(`SmbAgent chat: ${location.origin} is not among this widget's allowed origins; add it on the Install page.`);
 
 export const warnIfOriginRefused = async (response: Response): Promise<void> => {
