@@ -91,6 +91,7 @@ public static class ApiHostExtensions
         app.MapTenancyEndpoints();
         app.MapFeatureEndpoints();
         app.MapLeadQuestionEndpoints();
+        app.MapWidgetConfigurationEndpoints();
         app.MapWidgetChatEndpoints();
         app.MapKnowledgeSourceEndpoints();
         app.MapKnowledgeSearchEndpoints();
