@@ -1,0 +1,3 @@
+import { mountChat } from './chat-controller';
+
+window.SmbAgentWidget?.ready(mountChat);
