@@ -23,6 +23,16 @@ dotnet build "$ROOT/SmbAgent.sln" -v quiet -nologo -clp:ErrorsOnly
 
 rm -rf "$RESULTS"
 status=0
+# The widget's unit tests (Node's runner; the build above restored its packages): their TAP summary joins the counts.
+widget_tap=$(cd "$ROOT/widget" && npm test --silent 2>&1) || status=$?
+printf '%s\n' "$widget_tap" | grep -E '^(not ok|# (pass|fail))' || true
+widget_passed=$(printf '%s\n' "$widget_tap" | sed -n 's/^# pass \([0-9]*\)$/\1/p' | tail -1)
+widget_failed=$(printf '%s\n' "$widget_tap" | sed -n 's/^# fail \([0-9]*\)$/\1/p' | tail -1)
+if [[ -z "$widget_passed" || -z "$widget_failed" ]]; then
+  printf '%s\n' "$widget_tap" >&2
+  echo "test: the widget's tests wrote no summary" >&2
+  widget_passed=0 widget_failed=1
+fi
 dotnet test "$ROOT/SmbAgent.sln" --no-build -v quiet --nologo \
   --logger "trx" --logger "console;verbosity=minimal" || status=$?
 
@@ -40,6 +50,8 @@ for path in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):
 print(passed, failed, skipped, files)
 PY
 )
+passed=$((passed + widget_passed))
+failed=$((failed + widget_failed))
 
 if [[ "$files" -eq 0 || "$passed" -eq 0 ]]; then
   echo "test: no test results were written" >&2

@@ -19,7 +19,6 @@ const bundle = async (entry, define = {}) => {
     format: 'iife',
     target: ['es2019'],
     legalComments: 'none',
-    charset: 'utf8',
     define,
     write: false,
     logLevel: 'error',

@@ -29,6 +29,8 @@ export const mountChat: MountChat = (context: WidgetContext): ChatController => 
   let lastSequence = 0;
   let welcomeShown = false;
   let pollTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Counts sends, so a poll that was under way when one began drops its page: the turn's own answer draws those messages. */
+  let sends = 0;
 
   const online = (): boolean => navigator.onLine !== false;
 
@@ -125,6 +127,7 @@ export const mountChat: MountChat = (context: WidgetContext): ChatController => 
   view.retryButton.addEventListener('click', () => retryAction?.());
 
   const dispatch = async (message: OutgoingMessage, bubble: HTMLElement): Promise<void> => {
+    sends++;
     busy = true;
     view.send.disabled = true;
     view.typing.hidden = false;
@@ -199,8 +202,13 @@ export const mountChat: MountChat = (context: WidgetContext): ChatController => 
       return true;
     }
 
+    const generation = sends;
     for (let after = lastSequence; ; ) {
       const page = await api.transcript(token, after);
+      if (generation !== sends) {
+        return true;
+      }
+
       // A transcript's messages come without their reply parts: those belonged to the turn that sent them.
       page.messages.forEach((message) => showMessage(message, false));
       if (page.next === null || page.next === undefined) {
@@ -309,8 +317,9 @@ export const mountChat: MountChat = (context: WidgetContext): ChatController => 
   };
 
   view.close.addEventListener('click', hide);
-  view.dialog.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape') {
+  // On the frame, so Escape closes the chat from the launcher too.
+  context.frame.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && open) {
       event.stopPropagation();
       hide();
     }

@@ -7,8 +7,8 @@ export const chatCss = `
 @keyframes smb-in{from{opacity:0;transform:translateY(12px)}to{opacity:1;transform:none}}
 @media (max-width:480px){.dialog{inset:0;top:var(--smb-viewport-top,0);width:100%;max-width:none;height:var(--smb-viewport-height,100%);max-height:none;border-radius:0}}
 .header{display:flex;align-items:center;gap:8px;padding:12px 14px;background:var(--smb-primary);color:var(--smb-on-primary)}
-.title{flex:1;margin:0;font:600 16px/1.3 inherit;font-family:inherit}
-.subtitle{display:block;font-size:12px;font-weight:400;opacity:.9}
+.title{flex:1;margin:0;font-size:16px;font-weight:600;line-height:1.3}
+.subtitle{display:block;font-size:12px;font-weight:400}
 button,input{font:inherit;color:inherit}
 button{cursor:pointer}
 :focus-visible{outline:3px solid #1a1a1a;outline-offset:2px}
@@ -31,7 +31,7 @@ button{cursor:pointer}
 .from{display:block;font-size:12px;font-weight:600;margin-bottom:2px}
 .sources{margin-top:6px;font-size:13px}
 .sources a,.sources span{display:inline-block;margin-right:8px}
-.pending{opacity:.7}
+.pending{box-shadow:inset 0 0 0 2px rgba(255,255,255,.6)}
 .failed{outline:2px solid #b00020}
 .quick{display:flex;flex-wrap:wrap;gap:6px;padding:0 14px 8px}
 .quick button{padding:6px 12px;border:1px solid var(--smb-primary);border-radius:16px;background:#fff;color:#1a1a1a}

@@ -38,6 +38,7 @@ export const createDialog = (texts: ChatTexts) => {
   const typing = element('div', 'typing', 'typing', texts.typing);
   typing.hidden = true;
   const quick = element('div', 'quick');
+  quick.setAttribute('role', 'group');
   quick.setAttribute('aria-label', texts.didYouMean);
   const retry = element('div', 'retry', 'retry');
   retry.hidden = true;
@@ -81,6 +82,10 @@ export const createDialog = (texts: ChatTexts) => {
   };
   setInput({ type: 'text', inputMode: 'text', autocomplete: 'off', placeholder: 'placeholder' }, null);
 
+  const scrollToEnd = (): void => {
+    messages.scrollTop = messages.scrollHeight;
+  };
+
   return {
     dialog,
     close,
@@ -118,6 +123,7 @@ export const createDialog = (texts: ChatTexts) => {
       call.href = telHref(phone);
       emergency.appendChild(call);
       emergency.hidden = false;
+      scrollToEnd();
     },
 
     showAfterHours(): void {
@@ -157,9 +163,10 @@ export const createDialog = (texts: ChatTexts) => {
       }
 
       messages.appendChild(bubble);
-      messages.scrollTop = messages.scrollHeight;
+      scrollToEnd();
       return bubble;
     },
+
 
     setQuickReplies(buttons: readonly HTMLButtonElement[]): void {
       quick.replaceChildren(...buttons);

@@ -75,6 +75,15 @@ const citationsOf = (message: ChatMessage): CitationView[] => {
   return citations;
 };
 
+/** The chat text's closing "Source: A, B" paragraph, which the widget draws as links instead. */
+const sourceParagraph = /\n\n[^\n:]{1,30}: ([^\n]+)$/;
+
+export const withoutSourceParagraph = (text: string, message: ChatMessage): string => {
+  const titles = [...new Set((message.citations ?? []).map((c) => c.sourceTitle))].join(', ');
+  const paragraph = sourceParagraph.exec(text);
+  return titles !== '' && paragraph !== null && paragraph[1] === titles ? text.slice(0, paragraph.index) : text;
+};
+
 const texts = (values: readonly string[] | null | undefined): string[] => (values ?? []).filter((v) => v.trim() !== '');
 
 export const messageViewOf = (message: ChatMessage): MessageView => {
@@ -89,7 +98,7 @@ export const messageViewOf = (message: ChatMessage): MessageView => {
   return {
     sequence: message.sequence,
     speaker: speakerOf(message),
-    text: message.text,
+    text: message.role === 'Visitor' ? message.text : withoutSourceParagraph(message.text, message),
     citations: citationsOf(message),
     quickReplies,
     input: kind === 'question' ? inputFor(reply?.format) : freeText,

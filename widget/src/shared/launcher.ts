@@ -6,6 +6,7 @@ const svg = 'http://www.w3.org/2000/svg';
 
 /** Everything lives in fixed boxes: the host page's layout never moves, whatever its own CSS says. */
 export const launcherCss = `
+:host{all:initial;position:fixed;z-index:2147483000;top:0;left:0;width:0;height:0}
 .frame{all:initial;font:15px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;color:#1a1a1a;--smb-primary:#0b5cad;--smb-on-primary:#fff}
 .frame *,.frame *::before,.frame *::after{box-sizing:border-box}
 .launcher{position:fixed;z-index:2147483000;bottom:20px;right:20px;width:56px;height:56px;margin:0;padding:0;border:0;border-radius:50%;background:var(--smb-primary);color:var(--smb-on-primary);cursor:pointer;display:flex;align-items:center;justify-content:center;box-shadow:0 4px 14px rgba(0,0,0,.25)}
