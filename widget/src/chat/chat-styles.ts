@@ -15,7 +15,7 @@ button{cursor:pointer}
 .header :focus-visible,.send:focus-visible{outline-color:var(--smb-on-primary);box-shadow:0 0 0 5px var(--smb-primary)}
 .close{width:36px;height:36px;border:0;border-radius:50%;background:transparent;color:inherit;font-size:24px;line-height:1}
 .notice{margin:0;padding:8px 14px;font-size:13px;background:#fff4d6;color:#3d2e00}
-.notice[hidden],.emergency[hidden],.retry[hidden],.typing[hidden],.composer[hidden],.hint[hidden],.unavailable[hidden]{display:none}
+.notice[hidden],.emergency[hidden],.retry[hidden],.typing[hidden],.composer[hidden],.hint[hidden],.unavailable[hidden],.messages[hidden],.branding[hidden]{display:none}
 .emergency{padding:10px 14px;background:#b00020;color:#fff;font-weight:600}
 .emergency a{color:#fff;text-decoration:underline;margin-left:4px}
 .emergency a:focus-visible{outline-color:#fff}
