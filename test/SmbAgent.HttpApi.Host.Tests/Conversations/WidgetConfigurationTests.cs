@@ -105,7 +105,7 @@ public sealed class WidgetConfigurationTests(ApiFixture fixture) : IClassFixture
     public async Task An_allowed_origin_may_read_the_configuration_from_its_page()
     {
         var business = await ChatBusinesses.CreateAsync(fixture);
-        await WidgetOrigins.AllowAsync(fixture, business.TenantId, "https://shop.example");
+        await AllowedOriginsChanges.AllowAsync(fixture, business.TenantId, "https://shop.example");
         var client = fixture.Factory.CreateClient();
         using var preflight = new HttpRequestMessage(HttpMethod.Options, $"/api/widget/{business.WidgetKey}/config?language=de");
         preflight.Headers.Add("Origin", "https://shop.example");

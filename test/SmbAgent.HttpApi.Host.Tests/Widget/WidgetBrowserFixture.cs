@@ -207,7 +207,7 @@ public sealed class WidgetBrowserFixture : IAsyncLifetime
             }
         }
 
-        await WidgetOrigins.AllowAsync(Api, owner.TenantId, HostPageServer.OriginOf(Site.BaseAddress));
+        await AllowedOriginsChanges.AllowAsync(Api, owner.TenantId, HostPageServer.OriginOf(Site.BaseAddress));
         var (widgetKey, ownerId) = await InTenantAsync(owner.TenantId, async services =>
         {
             var db = services.GetRequiredService<ISmbAgentDbContext>();

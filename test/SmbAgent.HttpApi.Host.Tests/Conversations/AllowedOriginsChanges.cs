@@ -9,7 +9,7 @@ namespace SmbAgent.HttpApi.Tests.Conversations;
 /// Sets the origins a business allows for its widget in the database, then saves its agent settings through the app
 /// service so the cached settings take the list in (no app service sets the list itself yet).
 /// </summary>
-public static class WidgetOrigins
+public static class AllowedOriginsChanges
 {
     public static async Task AllowAsync(ApiFixture fixture, Guid tenantId, params string[] origins)
     {
