@@ -52,6 +52,11 @@ const install = (script: HTMLScriptElement): void => {
     const chat = document.createElement('script');
     chat.src = chatUrl;
     chat.async = true;
+    // A bundle that didn't come (offline, a flaky network) is asked for again at the launcher's next touch.
+    chat.addEventListener('error', () => {
+      chat.remove();
+      chatRequested = false;
+    });
     document.head.appendChild(chat);
   };
 

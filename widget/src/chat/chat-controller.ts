@@ -20,6 +20,7 @@ export const mountChat: MountChat = (context: WidgetContext): ChatController => 
   const api = createChatApi(context.api, context.widgetKey);
   const store = conversationStore(siteStorage(), context.widgetKey);
   const view = createDialog(texts);
+  context.frame.lang = context.language;
   context.frame.appendChild(view.dialog);
 
   let configuration: WidgetConfiguration | undefined;
@@ -99,8 +100,8 @@ export const mountChat: MountChat = (context: WidgetContext): ChatController => 
   const startConversation = async (): Promise<string> => {
     const started = await api.start(context.language);
     store.saveToken(started.token);
-    // The first message is the welcome already on screen.
-    lastSequence = Math.max(lastSequence, ...started.messages.map((m) => m.sequence));
+    // Its first message is the welcome already on screen; a conversation started over counts its sequences anew.
+    lastSequence = Math.max(0, ...started.messages.map((m) => m.sequence));
     return started.token;
   };
 
@@ -118,20 +119,37 @@ export const mountChat: MountChat = (context: WidgetContext): ChatController => 
     }
   };
 
-  const showUnavailable = (): void => {
-    view.showUnavailable(true);
+  /** What the retry button does while it is shown; coming back online does it too. */
+  let retryAction: (() => void) | undefined;
+
+  const offerRetry = (action: () => void): void => {
+    retryAction = action;
+    view.showRetry(texts.failed, true);
+  };
+
+  const clearNotice = (): void => {
+    retryAction = undefined;
     view.showRetry(null, false);
   };
 
-  let retryAction: (() => void) | undefined;
-  view.retryButton.addEventListener('click', () => retryAction?.());
+  const retryNow = (): void => {
+    const action = retryAction;
+    clearNotice();
+    action?.();
+  };
+  view.retryButton.addEventListener('click', retryNow);
+
+  const showUnavailable = (): void => {
+    view.showUnavailable(true);
+    clearNotice();
+  };
 
   const dispatch = async (message: OutgoingMessage, bubble: HTMLElement): Promise<void> => {
     sends++;
     busy = true;
     view.send.disabled = true;
     view.typing.hidden = false;
-    view.showRetry(null, false);
+    clearNotice();
     const result = await deliver(message, sendOnce, {
       isOnline: online,
       untilOnline: () => new Promise((resolve) => window.addEventListener('online', () => resolve(), { once: true })),
@@ -142,7 +160,7 @@ export const mountChat: MountChat = (context: WidgetContext): ChatController => 
     view.send.disabled = false;
     view.typing.hidden = true;
     if (result.ok) {
-      view.showRetry(null, false);
+      clearNotice();
       bubble.classList.remove('pending');
       lastSequence = Math.max(lastSequence, result.value.message.sequence);
       result.value.replies.forEach((reply) => showMessage(reply, true));
@@ -162,11 +180,10 @@ export const mountChat: MountChat = (context: WidgetContext): ChatController => 
 
     bubble.classList.add('failed');
     if (result.failure === 'transient') {
-      retryAction = () => {
+      offerRetry(() => {
         bubble.classList.remove('failed');
         void dispatch(message, bubble);
-      };
-      view.showRetry(texts.failing, true);
+      });
     } else {
       view.showRetry(texts.notSent, false);
       view.input.value = message.text;
@@ -177,6 +194,11 @@ export const mountChat: MountChat = (context: WidgetContext): ChatController => 
     const trimmed = text.trim();
     if (trimmed === '' || busy) {
       return;
+    }
+
+    // A quick reply's button goes away with the others: focus stays in the dialog (so Escape still closes it), on the log.
+    if (view.quick.contains(context.root.activeElement)) {
+      view.messages.focus();
     }
 
     view.setQuickReplies([]);
@@ -195,24 +217,24 @@ export const mountChat: MountChat = (context: WidgetContext): ChatController => 
     }
   });
 
-  /** Everything after the last shown sequence, page by page; false when the conversation is gone. */
-  const fetchNewMessages = async (): Promise<boolean> => {
+  /** Everything after the last shown sequence, page by page (throws when the conversation is gone). */
+  const fetchNewMessages = async (): Promise<void> => {
     const token = store.token();
     if (token === null) {
-      return true;
+      return;
     }
 
     const generation = sends;
     for (let after = lastSequence; ; ) {
       const page = await api.transcript(token, after);
       if (generation !== sends) {
-        return true;
+        return;
       }
 
       // A transcript's messages come without their reply parts: those belonged to the turn that sent them.
       page.messages.forEach((message) => showMessage(message, false));
       if (page.next === null || page.next === undefined) {
-        return true;
+        return;
       }
 
       after = page.next;
@@ -264,7 +286,11 @@ export const mountChat: MountChat = (context: WidgetContext): ChatController => 
       }
     }
 
-    showWelcome();
+    // A transcript that failed to come is drawn by the next poll, welcome included.
+    if (store.token() === null) {
+      showWelcome();
+    }
+
     updateLauncher();
   };
 
@@ -273,10 +299,11 @@ export const mountChat: MountChat = (context: WidgetContext): ChatController => 
     view.configure(configuration);
     view.showUnavailable(result.status === 'unavailable');
     if (result.status === 'failed') {
-      retryAction = () => void context.reloadConfiguration().then(applyConfiguration);
-      view.showRetry(texts.failing, true);
+      offerRetry(() => void context.reloadConfiguration().then(applyConfiguration));
+    } else if (online()) {
+      clearNotice();
     } else {
-      view.showRetry(online() ? null : texts.offline, false);
+      view.showRetry(texts.offline, false);
     }
 
     if (result.status === 'ready') {
@@ -284,14 +311,15 @@ export const mountChat: MountChat = (context: WidgetContext): ChatController => 
     }
   };
 
+  // A message on its way watches the network itself (delivery); these are for the chat at rest.
   window.addEventListener('offline', () => {
-    if (!busy) {
+    if (!busy && retryAction === undefined) {
       view.showRetry(texts.offline, false);
     }
   });
   window.addEventListener('online', () => {
     if (!busy) {
-      view.showRetry(null, false);
+      retryNow();
     }
   });
 

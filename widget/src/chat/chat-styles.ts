@@ -1,7 +1,6 @@
 /** The dialog's CSS, inside the shadow root; motion only for visitors who haven't asked for less. */
 export const chatCss = `
 .dialog{position:fixed;z-index:2147483000;bottom:88px;right:20px;width:370px;max-width:calc(100vw - 40px);height:560px;max-height:calc(100vh - 108px);display:flex;flex-direction:column;background:#fff;color:#1a1a1a;border-radius:14px;box-shadow:0 8px 32px rgba(0,0,0,.28);overflow:hidden}
-.dialog[hidden]{display:none}
 .left .dialog{right:auto;left:20px}
 @media (prefers-reduced-motion:no-preference){.dialog{animation:smb-in .18s ease-out}}
 @keyframes smb-in{from{opacity:0;transform:translateY(12px)}to{opacity:1;transform:none}}
@@ -15,7 +14,6 @@ button{cursor:pointer}
 .header :focus-visible,.send:focus-visible{outline-color:var(--smb-on-primary);box-shadow:0 0 0 5px var(--smb-primary)}
 .close{width:36px;height:36px;border:0;border-radius:50%;background:transparent;color:inherit;font-size:24px;line-height:1}
 .notice{margin:0;padding:8px 14px;font-size:13px;background:#fff4d6;color:#3d2e00}
-.notice[hidden],.emergency[hidden],.retry[hidden],.typing[hidden],.composer[hidden],.hint[hidden],.unavailable[hidden],.messages[hidden],.branding[hidden]{display:none}
 .emergency{padding:10px 14px;background:#b00020;color:#fff;font-weight:600}
 .emergency a{color:#fff;text-decoration:underline;margin-left:4px}
 .emergency a:focus-visible{outline-color:#fff}
@@ -48,5 +46,4 @@ button{cursor:pointer}
 .send:disabled{opacity:.6;cursor:default}
 .branding{display:block;padding:4px 0 8px;text-align:center;font-size:11px;color:#555;text-decoration:none}
 .branding:hover{text-decoration:underline}
-.hidden-text{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 `;

@@ -14,8 +14,8 @@ export const createDialog = (texts: ChatTexts) => {
 
   const header = element('div', 'header');
   const title = element('h2', 'title');
-  title.id = 'smbagent-title';
   const businessName = element('span', '');
+  businessName.id = 'smbagent-title';
   const agentName = element('span', 'subtitle');
   title.append(businessName, agentName);
   const close = button('close', 'close', '×');

@@ -15,6 +15,8 @@ export interface ChatTexts {
   readonly afterHours: string;
   readonly offline: string;
   readonly failing: string;
+  /** After the automatic tries, next to the retry button. */
+  readonly failed: string;
   readonly retry: string;
   readonly notSent: string;
   readonly unavailable: string;
@@ -42,6 +44,7 @@ export const chatTexts: Readonly<Record<Language, ChatTexts>> = {
     afterHours: "We're closed right now. Leave a message and we'll get back to you.",
     offline: "You're offline. Your message will be sent when you're back online.",
     failing: "Something went wrong. We'll try again in a moment.",
+    failed: 'Something went wrong. Please try again.',
     retry: 'Try again',
     notSent: "Your message couldn't be sent.",
     unavailable: "Sorry, chat isn't available right now.",
@@ -67,6 +70,7 @@ export const chatTexts: Readonly<Record<Language, ChatTexts>> = {
     afterHours: 'Ahora estamos cerrados. Deja un mensaje y te responderemos.',
     offline: 'Sin conexión. Tu mensaje se enviará cuando vuelvas a estar en línea.',
     failing: 'Algo salió mal. Lo intentaremos de nuevo en un momento.',
+    failed: 'Algo salió mal. Inténtalo de nuevo.',
     retry: 'Reintentar',
     notSent: 'No se pudo enviar tu mensaje.',
     unavailable: 'Lo sentimos, el chat no está disponible ahora.',
@@ -92,6 +96,7 @@ export const chatTexts: Readonly<Record<Language, ChatTexts>> = {
     afterHours: 'Nous sommes fermés pour le moment. Laissez un message, nous vous répondrons.',
     offline: 'Vous êtes hors ligne. Votre message partira dès le retour de la connexion.',
     failing: 'Un problème est survenu. Nouvel essai dans un instant.',
+    failed: 'Un problème est survenu. Veuillez réessayer.',
     retry: 'Réessayer',
     notSent: 'Votre message n’a pas pu être envoyé.',
     unavailable: 'Désolé, le chat n’est pas disponible pour le moment.',
@@ -117,6 +122,7 @@ export const chatTexts: Readonly<Record<Language, ChatTexts>> = {
     afterHours: 'Wir haben gerade geschlossen. Hinterlassen Sie eine Nachricht, wir melden uns.',
     offline: 'Sie sind offline. Ihre Nachricht wird gesendet, sobald Sie wieder online sind.',
     failing: 'Etwas ist schiefgelaufen. Wir versuchen es gleich noch einmal.',
+    failed: 'Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.',
     retry: 'Erneut versuchen',
     notSent: 'Ihre Nachricht konnte nicht gesendet werden.',
     unavailable: 'Der Chat ist leider gerade nicht verfügbar.',
@@ -142,6 +148,7 @@ export const chatTexts: Readonly<Record<Language, ChatTexts>> = {
     afterHours: 'Ora siamo chiusi. Lascia un messaggio e ti risponderemo.',
     offline: 'Sei offline. Il messaggio verrà inviato appena tornerai online.',
     failing: 'Qualcosa è andato storto. Riproveremo tra un momento.',
+    failed: 'Qualcosa è andato storto. Riprova.',
     retry: 'Riprova',
     notSent: 'Non è stato possibile inviare il messaggio.',
     unavailable: 'Spiacenti, la chat non è disponibile al momento.',
@@ -167,6 +174,7 @@ export const chatTexts: Readonly<Record<Language, ChatTexts>> = {
     afterHours: 'Estamos fechados agora. Deixe uma mensagem e retornaremos.',
     offline: 'Você está offline. Sua mensagem será enviada quando a conexão voltar.',
     failing: 'Algo deu errado. Tentaremos novamente em instantes.',
+    failed: 'Algo deu errado. Tente novamente.',
     retry: 'Tentar novamente',
     notSent: 'Não foi possível enviar sua mensagem.',
     unavailable: 'Desculpe, o chat não está disponível agora.',

@@ -1,4 +1,4 @@
-import { warnIfOriginRefused } from './problems';
+import { warnIfOriginRefused, warnOriginRefused } from './problems';
 
 /** The server's WidgetConfigurationDto. */
 export interface WidgetConfiguration {
@@ -19,11 +19,34 @@ export type ConfigurationResult =
   | { readonly status: 'unavailable' }
   | { readonly status: 'failed' };
 
-export const fetchConfiguration = async (api: string, key: string, language: string): Promise<ConfigurationResult> => {
+/**
+ * The API answers a site it doesn't allow without CORS headers, so the browser hides that answer as if the network had
+ * failed. An opaque no-cors request then tells the two apart: it reaches a server that is up.
+ */
+const refusedByCors = async (url: string): Promise<boolean> => {
   try {
-    const response = await fetch(`${api}/api/widget/${encodeURIComponent(key)}/config?language=${encodeURIComponent(language)}`, {
-      credentials: 'omit',
-    });
+    await fetch(url, { mode: 'no-cors', credentials: 'omit' });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+export const fetchConfiguration = async (api: string, key: string, language: string): Promise<ConfigurationResult> => {
+  const url = `${api}/api/widget/${encodeURIComponent(key)}/config?language=${encodeURIComponent(language)}`;
+  let response: Response;
+  try {
+    response = await fetch(url, { credentials: 'omit' });
+  } catch {
+    if (navigator.onLine !== false && (await refusedByCors(url))) {
+      warnOriginRefused();
+      return { status: 'unavailable' };
+    }
+
+    return { status: 'failed' };
+  }
+
+  try {
     if (response.ok) {
       return { status: 'ready', configuration: (await response.json()) as WidgetConfiguration };
     }

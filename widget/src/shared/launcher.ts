@@ -9,13 +9,12 @@ export const launcherCss = `
 :host{all:initial;position:fixed;z-index:2147483000;top:0;left:0;width:0;height:0}
 .frame{all:initial;font:15px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;color:#1a1a1a;--smb-primary:#0b5cad;--smb-on-primary:#fff}
 .frame *,.frame *::before,.frame *::after{box-sizing:border-box}
+.frame [hidden]{display:none}
 .launcher{position:fixed;z-index:2147483000;bottom:20px;right:20px;width:56px;height:56px;margin:0;padding:0;border:0;border-radius:50%;background:var(--smb-primary);color:var(--smb-on-primary);cursor:pointer;display:flex;align-items:center;justify-content:center;box-shadow:0 4px 14px rgba(0,0,0,.25)}
-.launcher[hidden]{display:none}
 .left .launcher{right:auto;left:20px}
 .launcher:focus-visible{outline:3px solid #1a1a1a;outline-offset:3px;box-shadow:0 0 0 6px #fff}
 .launcher svg{width:28px;height:28px;fill:currentColor}
 .badge{position:absolute;top:-4px;right:-4px;min-width:22px;height:22px;padding:0 6px;border-radius:11px;background:#b00020;color:#fff;font:bold 12px/22px system-ui,sans-serif;text-align:center}
-.badge[hidden]{display:none}
 `;
 
 export const createLauncher = (texts: LauncherTexts): { launcher: HTMLButtonElement; badge: HTMLElement } => {

@@ -11,8 +11,11 @@ export const problemCodeOf = async (response: Response): Promise<string | undefi
 };
 
 /** The visitor sees "unavailable"; the site's owner, reading the console, learns why. */
+export const warnOriginRefused = (): void =>
+  console.warn(`SmbAgent chat: ${location.origin} is not among this widget's allowed origins; add it on the Install page.`);
+
 export const warnIfOriginRefused = async (response: Response): Promise<void> => {
   if (response.status === 403 && (await problemCodeOf(response.clone())) === originNotAllowed) {
-    console.warn(`SmbAgent chat: ${location.origin} is not among this widget's allowed origins; add it on the Install page.`);
+    warnOriginRefused();
   }
 };
