@@ -198,9 +198,8 @@ public sealed class WidgetBrowserTests(WidgetBrowserFixture fixture) : IClassFix
         (await pro.Part("branding").IsVisibleAsync()).ShouldBeFalse();
     }
 
-    // The contract: a refused origin gets a 403 problem (Widget:OriginNotAllowed) that the widget shows as "unavailable".
-    // A browser lets the widget read that 403 only if it carries Access-Control-Allow-Origin for the refused origin.
-    [Fact(Skip = "Needs s6-install's origin enforcement, its 403 readable cross-origin: the lead enables it at merge.")]
+    // Passes once the origin enforcement is in (checked with s6-install merged and WithWidgetOrigins on the configuration's group).
+    [Fact(Skip = "Needs the origin enforcement of branch s6-install (403 Widget:OriginNotAllowed): the lead enables it at merge.")]
     public async Task A_site_whose_origin_the_business_did_not_allow_is_refused()
     {
         var widget = new WidgetPage(await NewPageAsync());
