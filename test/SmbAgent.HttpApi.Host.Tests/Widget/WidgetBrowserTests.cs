@@ -7,6 +7,8 @@ using Microsoft.Playwright;
 using SmbAgent.Conversations;
 using SmbAgent.Conversations.Takeover;
 using SmbAgent.Data;
+using SmbAgent.HostAdmin;
+using SmbAgent.HttpApi.Tests.Conversations;
 
 namespace SmbAgent.HttpApi.Tests.Widget;
 
@@ -196,6 +198,27 @@ public sealed class WidgetBrowserTests(WidgetBrowserFixture fixture) : IClassFix
 
         (await free.Part("branding").IsVisibleAsync()).ShouldBeTrue();
         (await pro.Part("branding").IsVisibleAsync()).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_deactivated_business_shows_the_polite_unavailable_state()
+    {
+        var owner = await fixture.Api.CreateTenantAsync();
+        await AllowedOriginsChanges.AllowAsync(fixture.Api, owner.TenantId, HostPageServer.OriginOf(fixture.Site.BaseAddress));
+        var widgetKey = await fixture.InTenantAsync(owner.TenantId, services => services.GetRequiredService<ISmbAgentDbContext>().Tenants
+            .Where(t => t.Id == owner.TenantId).Select(t => t.WidgetKey).SingleAsync());
+        await using (var scope = fixture.Api.Factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<TenantAdminAppService>().SetActiveAsync(owner.TenantId, active: false);
+        }
+
+        var widget = new WidgetPage(await NewPageAsync());
+        await widget.LoadAsync(fixture.Site.PageOf(widgetKey));
+        await widget.OpenAsync();
+
+        await widget.Part("unavailable").WaitForAsync();
+        (await widget.Input.IsVisibleAsync()).ShouldBeFalse();
+        (await widget.Part("retry").IsVisibleAsync()).ShouldBeFalse();
     }
 
     // Passes once the origin enforcement is in (checked with s6-install merged and WithWidgetOrigins on the configuration's group).
