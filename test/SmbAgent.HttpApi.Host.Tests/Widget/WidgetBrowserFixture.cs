@@ -13,7 +13,6 @@ using SmbAgent.HttpApi.Tests.Conversations;
 using SmbAgent.KnowledgeBase;
 using SmbAgent.KnowledgeBase.Ingestion;
 using SmbAgent.Leads;
-using SmbAgent.Notifications;
 using SmbAgent.Tenancy;
 using SmbAgent.Workspace;
 
