@@ -18,6 +18,7 @@ using SmbAgent.HttpApi.Features;
 using SmbAgent.HttpApi.KnowledgeBase;
 using SmbAgent.HttpApi.Leads;
 using SmbAgent.HttpApi.Tenancy;
+using SmbAgent.HttpApi.Widget;
 
 namespace SmbAgent.HttpApi.Hosting;
 
@@ -73,6 +74,7 @@ public static class ApiHostExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UsePublicHostOnly();
+        app.UseWidgetFiles();
         app.UseRouting();
         app.UseStorableText(readsForms: true);
         app.UseAuthenticationExceptCredentialFree();
@@ -91,6 +93,7 @@ public static class ApiHostExtensions
         app.MapTenancyEndpoints();
         app.MapFeatureEndpoints();
         app.MapLeadQuestionEndpoints();
+        app.MapWidgetConfigurationEndpoints();
         app.MapWidgetChatEndpoints();
         app.MapKnowledgeSourceEndpoints();
         app.MapKnowledgeSearchEndpoints();

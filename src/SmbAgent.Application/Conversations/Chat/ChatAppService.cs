@@ -32,41 +32,50 @@ public sealed class ChatAppService(
 
     public const int MaxTranscriptPageSize = 100;
 
-    public async Task<ConversationStartedDto> StartAsync(StartConversationDto input, string? visitor, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// How the widget draws itself for a visitor who prefers <paramref name="language"/> (the agent's language when not
+    /// supported): read by the widget before any conversation exists, and sent again with a conversation's start.
+    /// </summary>
+    public async Task<WidgetConfigurationDto> GetWidgetConfigurationAsync(string? language, CancellationToken cancellationToken = default)
     {
-        var tenantId = currentTenant.Id ?? throw new BusinessException("Tenancy:NoTenant", "A conversation belongs to a business.", 403);
+        var tenantId = TenantId();
         var (profile, agent, _, _) = await workspace.GetAsync(cancellationToken);
         var business = (await tenants.FindAsync(tenantId, cancellationToken))?.Name ?? string.Empty;
-        var language = input.Language is { } asked && KnowledgeLanguages.IsSupported(asked) ? asked : agent.Language;
+        var shown = language is { } asked && KnowledgeLanguages.IsSupported(asked) ? asked : agent.Language;
+        var welcome = shown == agent.Language && !string.IsNullOrWhiteSpace(agent.WelcomeMessage)
+            ? agent.WelcomeMessage
+            : AgentTexts.For(shown, ConversationChannel.Chat).Welcome;
+        return new WidgetConfigurationDto(
+            agent.AgentName,
+            business,
+            agent.WidgetPrimaryColor,
+            agent.WidgetAccentColor,
+            agent.WidgetPosition.ToString(),
+            shown,
+            welcome,
+            ShowBranding: !await features.IsEnabledAsync(SmbFeatures.Platform.HideBranding, cancellationToken),
+            OpenNow: profile is not null && BusinessClock.IsOpen(profile, clock.GetUtcNow()));
+    }
+
+    public async Task<ConversationStartedDto> StartAsync(StartConversationDto input, string? visitor, CancellationToken cancellationToken = default)
+    {
+        var tenantId = TenantId();
+        var widget = await GetWidgetConfigurationAsync(input.Language, cancellationToken);
         var now = Now();
 
         var (token, hash) = ConversationTokens.New();
-        var conversation = new Conversation(Guid.CreateVersion7(), tenantId, ConversationChannel.Chat, hash, language)
+        var conversation = new Conversation(Guid.CreateVersion7(), tenantId, ConversationChannel.Chat, hash, widget.Language)
         {
             Visitor = visitor,
             CreationTime = now,
             LastActivityTime = now,
             MessageCount = 1,
         };
-        var welcomeText = language == agent.Language && !string.IsNullOrWhiteSpace(agent.WelcomeMessage)
-            ? agent.WelcomeMessage
-            : AgentTexts.For(language, ConversationChannel.Chat).Welcome;
-        var welcome = new ConversationMessage(Guid.CreateVersion7(), tenantId, conversation.Id, 1, MessageRole.Agent, welcomeText) { CreationTime = now };
+        var welcome = new ConversationMessage(Guid.CreateVersion7(), tenantId, conversation.Id, 1, MessageRole.Agent, widget.WelcomeMessage) { CreationTime = now };
         db.Conversations.Add(conversation);
         db.ConversationMessages.Add(welcome);
         await db.SaveChangesAsync(cancellationToken);
         await states.AddAsync(ConversationHotState.New(conversation), cancellationToken);
-
-        var widget = new WidgetConfigurationDto(
-            agent.AgentName,
-            business,
-            agent.WidgetPrimaryColor,
-            agent.WidgetAccentColor,
-            agent.WidgetPosition.ToString(),
-            language,
-            welcomeText,
-            ShowBranding: !await features.IsEnabledAsync(SmbFeatures.Platform.HideBranding, cancellationToken),
-            OpenNow: profile is not null && BusinessClock.IsOpen(profile, now));
         return new ConversationStartedDto(token, widget, [ToDto(welcome)]);
     }
 
@@ -119,6 +128,8 @@ public sealed class ChatAppService(
             throw new ValidationException(failures);
         }
     }
+
+    private Guid TenantId() => currentTenant.Id ?? throw new BusinessException("Tenancy:NoTenant", "A conversation belongs to a business.", 403);
 
     /// <summary>To PostgreSQL's microsecond precision, so a replayed turn reads back exactly what was first returned.</summary>
     private DateTimeOffset Now()

@@ -1,0 +1,37 @@
+using Microsoft.Net.Http.Headers;
+using SmbAgent.Conversations.Chat;
+using SmbAgent.Features;
+using SmbAgent.HttpApi.Hosting;
+using SmbAgent.Tenancy;
+
+namespace SmbAgent.HttpApi.Conversations;
+
+/// <summary>
+/// What the widget's loader reads to draw the launcher before any conversation exists, under the same conventions as
+/// the conversations (anonymous, the business named by the key, the widget's CORS policy and feature). Shared caches may
+/// keep it a minute: a settings change reaches visitors that late, and a busy site's page views cost no query. Per
+/// origin, since the CORS answer names the origin.
+/// </summary>
+public static class WidgetConfigurationEndpoints
+{
+    public const string CacheControl = "public, max-age=60";
+
+    public static void MapWidgetConfigurationEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup($"/api/widget/{{{WidgetKeyTenantResolveContributor.RouteValue}}}/config")
+            .WithTags("Chat widget")
+            .AllowAnonymous()
+            .WithoutCredentials()
+            .RequireCors(WidgetCorsPolicyProvider.PolicyName)
+            .RequireFeature(SmbFeatures.Chat.Widget);
+
+        group.MapGet("/", async (HttpContext http, ChatAppService chat, CancellationToken ct, string? language = null) =>
+                {
+                    var configuration = await chat.GetWidgetConfigurationAsync(language, ct);
+                    http.Response.Headers.CacheControl = CacheControl;
+                    http.Response.Headers.Append(HeaderNames.Vary, HeaderNames.Origin);
+                    return TypedResults.Ok(configuration);
+                })
+            .WithName("GetWidgetConfiguration");
+    }
+}
