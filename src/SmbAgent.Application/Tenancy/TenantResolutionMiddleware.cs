@@ -29,6 +29,13 @@ public sealed partial class TenantResolutionMiddleware(
                 await onUnavailable(httpContext);
             }
 
+            if ((tenant is null || !tenant.IsActive) && resolved.ResolvedBy == WidgetKeyTenantResolveContributor.ContributorName)
+            {
+                // A widget on any site reads why its key can't chat (unknown or deactivated) instead of a network error
+                // it would retry; the answer names nothing of the business and carries no credentials.
+                httpContext.Response.Headers.AccessControlAllowOrigin = "*";
+            }
+
             if (tenant is null)
             {
                 await Problems.WriteAsync(httpContext, StatusCodes.Status404NotFound, "Tenant not found", "The tenant of this request does not exist.");

@@ -8,7 +8,7 @@ namespace SmbAgent.HttpApi.Conversations;
 
 /// <summary>
 /// What the widget's loader reads to draw the launcher before any conversation exists, under the same conventions as
-/// the conversations (anonymous, the business named by the key, the widget's CORS policy and feature). Shared caches may
+/// the conversations (anonymous, the business named by the key, its allowed sites, the widget's CORS policy and feature). Shared caches may
 /// keep it a minute: a settings change reaches visitors that late, and a busy site's page views cost no query. Per
 /// origin, since the CORS answer names the origin.
 /// </summary>
@@ -23,6 +23,7 @@ public static class WidgetConfigurationEndpoints
             .AllowAnonymous()
             .WithoutCredentials()
             .RequireCors(WidgetCorsPolicyProvider.PolicyName)
+            .WithWidgetOrigins()
             .RequireFeature(SmbFeatures.Chat.Widget);
 
         group.MapGet("/", async (HttpContext http, ChatAppService chat, CancellationToken ct, string? language = null) =>

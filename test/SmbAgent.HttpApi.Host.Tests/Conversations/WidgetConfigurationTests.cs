@@ -102,6 +102,29 @@ public sealed class WidgetConfigurationTests(ApiFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task A_widget_on_any_site_can_read_that_its_key_is_unknown_or_its_business_deactivated()
+    {
+        var business = await ChatBusinesses.CreateAsync(fixture);
+        await AsHostAdminAsync(admin => admin.SetActiveAsync(business.TenantId, active: false));
+        var client = fixture.Factory.CreateClient();
+        using var deactivated = new HttpRequestMessage(HttpMethod.Get, $"/api/widget/{business.WidgetKey}/config");
+        deactivated.Headers.Add("Origin", "https://shop.example");
+        using var unknown = new HttpRequestMessage(HttpMethod.Get, $"/api/widget/{Guid.NewGuid():N}/config");
+        unknown.Headers.Add("Origin", "https://shop.example");
+
+        using var deactivatedResponse = await client.SendAsync(deactivated);
+        using var unknownResponse = await client.SendAsync(unknown);
+
+        deactivatedResponse.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        unknownResponse.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        foreach (var response in new[] { deactivatedResponse, unknownResponse })
+        {
+            response.Headers.GetValues("Access-Control-Allow-Origin").ShouldBe(["*"], "else the browser hides the answer and the widget retries a network error");
+            response.Headers.Contains("Access-Control-Allow-Credentials").ShouldBeFalse();
+        }
+    }
+
+    [Fact]
     public async Task An_allowed_origin_may_read_the_configuration_from_its_page()
     {
         var business = await ChatBusinesses.CreateAsync(fixture);

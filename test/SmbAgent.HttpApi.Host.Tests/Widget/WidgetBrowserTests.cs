@@ -220,8 +220,7 @@ public sealed class WidgetBrowserTests(WidgetBrowserFixture fixture) : IClassFix
         (await widget.Part("retry").IsVisibleAsync()).ShouldBeFalse();
     }
 
-    // Passes once the origin enforcement is in (checked with s6-install merged and WithWidgetOrigins on the configuration's group).
-    [Fact(Skip = "Needs the origin enforcement of branch s6-install (403 Widget:OriginNotAllowed): the lead enables it at merge.")]
+    [Fact]
     public async Task A_site_whose_origin_the_business_did_not_allow_is_refused()
     {
         var widget = new WidgetPage(await NewPageAsync());
