@@ -2,8 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using SmbAgent.Conversations.Chat;
-using SmbAgent.Features;
-using SmbAgent.HttpApi.Hosting;
 using SmbAgent.Tenancy;
 
 namespace SmbAgent.HttpApi.Conversations;
@@ -19,13 +17,7 @@ public static class WidgetChatEndpoints
 
     public static void MapWidgetChatEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup($"/api/widget/{{{WidgetKeyTenantResolveContributor.RouteValue}}}/conversations")
-            .WithTags("Chat widget")
-            .AllowAnonymous()
-            .WithoutCredentials()
-            .RequireCors(WidgetCorsPolicyProvider.PolicyName)
-            .WithWidgetOrigins()
-            .RequireFeature(SmbFeatures.Chat.Widget);
+        var group = app.MapWidgetGroup("/conversations");
 
         group.MapPost("/", async (StartConversationDto? input, HttpContext http, ChatAppService chat, ICurrentTenant tenant, CancellationToken ct) =>
                 {

@@ -1,16 +1,12 @@
 using Microsoft.Net.Http.Headers;
 using SmbAgent.Conversations.Chat;
-using SmbAgent.Features;
-using SmbAgent.HttpApi.Hosting;
-using SmbAgent.Tenancy;
 
 namespace SmbAgent.HttpApi.Conversations;
 
 /// <summary>
-/// What the widget's loader reads to draw the launcher before any conversation exists, under the same conventions as
-/// the conversations (anonymous, the business named by the key, its allowed sites, the widget's CORS policy and feature). Shared caches may
-/// keep it a minute: a settings change reaches visitors that late, and a busy site's page views cost no query. Per
-/// origin, since the CORS answer names the origin.
+/// What the widget's loader reads to draw the launcher before any conversation exists, under the widget routes'
+/// conventions (<see cref="WidgetRoutes"/>). Shared caches may keep it a minute: a settings change reaches visitors
+/// that late, and a busy site's page views cost no query. Per origin, since the CORS answer names the origin.
 /// </summary>
 public static class WidgetConfigurationEndpoints
 {
@@ -18,13 +14,7 @@ public static class WidgetConfigurationEndpoints
 
     public static void MapWidgetConfigurationEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup($"/api/widget/{{{WidgetKeyTenantResolveContributor.RouteValue}}}/config")
-            .WithTags("Chat widget")
-            .AllowAnonymous()
-            .WithoutCredentials()
-            .RequireCors(WidgetCorsPolicyProvider.PolicyName)
-            .WithWidgetOrigins()
-            .RequireFeature(SmbFeatures.Chat.Widget);
+        var group = app.MapWidgetGroup("/config");
 
         group.MapGet("/", async (HttpContext http, ChatAppService chat, CancellationToken ct, string? language = null) =>
                 {
