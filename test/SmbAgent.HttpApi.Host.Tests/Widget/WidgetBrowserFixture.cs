@@ -32,6 +32,7 @@ public sealed class WidgetBrowserFixture : IAsyncLifetime
     public const string XssPayload = "<img src=x onerror=\"window.__xss=1\"><script>window.__xss=2</script>";
     public const string BusinessPhone = "+1 415 555 0100";
     public const string ChoiceQuestion = "Which service do you need?";
+    public const string DemoName = "Demo Plumbing";
 
     private const string ChromiumPath = "/usr/bin/chromium";
     private readonly ConcurrentDictionary<IPage, ConcurrentQueue<string>> _cspViolations = new();
@@ -49,6 +50,8 @@ public sealed class WidgetBrowserFixture : IAsyncLifetime
 
     public WidgetBusiness ProBusiness { get; private set; } = null!;
 
+    public Guid DemoBusinessId { get; private set; }
+
     public static string ScreenshotDirectory { get; } = Path.Combine(TestEnvironment.RepositoryRoot, "TestResults", "widget-screenshots");
 
     public async Task InitializeAsync()
@@ -63,6 +66,8 @@ public sealed class WidgetBrowserFixture : IAsyncLifetime
                 ["PublicUrls:Api"] = ApiAddress.ToString(),
                 ["PublicUrls:Admin"] = $"http://127.0.0.1:{FreePort()}",
                 ["KnowledgeBase:AllowLoopbackUrls"] = "true",
+                ["Seed:DemoTenant:Enabled"] = "true",
+                ["Seed:DemoTenant:Name"] = DemoName,
             },
         };
         await Api.InitializeAsync();
@@ -71,6 +76,8 @@ public sealed class WidgetBrowserFixture : IAsyncLifetime
 
         Plumber = await CreateBusinessAsync(EditionMatrix.Free);
         ProBusiness = await CreateBusinessAsync(EditionMatrix.Pro);
+        // As the run command's seed makes it: a new business by the demo's name, nothing set up but what sign-up gives.
+        DemoBusinessId = (await Api.CreateTenantAsync(name: DemoName)).TenantId;
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

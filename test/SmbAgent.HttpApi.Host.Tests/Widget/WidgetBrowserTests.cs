@@ -79,6 +79,35 @@ public sealed class WidgetBrowserTests(WidgetBrowserFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task On_the_demo_site_a_visitor_leaves_a_lead_and_reports_an_emergency()
+    {
+        var visitor = new WidgetPage(await NewPageAsync());
+        await visitor.LoadAsync(new Uri(fixture.ApiAddress, "/demo"));
+        await visitor.OpenAsync();
+        (await visitor.SayAsync("I'd like a quote for a new water heater")).ShouldContain("What's your name?");
+        (await visitor.SayAsync("Ana Ruiz")).ShouldContain("phone number");
+        (await visitor.SayAsync("+1 415 555 0177")).ShouldContain("email");
+        await visitor.Part("skip").ClickAsync();
+        await visitor.Part("input").WaitForAsync();
+        var thanks = string.Empty;
+        for (var answers = 0; answers < 3 && !thanks.Contains("Thank you", StringComparison.Ordinal); answers++)
+        {
+            thanks = await visitor.SayAsync("A 50 gallon tank, gas");
+        }
+
+        thanks.ShouldContain("Thank you");
+        var reporter = new WidgetPage(await NewPageAsync());
+        await reporter.LoadAsync(new Uri(fixture.ApiAddress, "/demo"));
+        await reporter.OpenAsync();
+        var alert = await reporter.SayAsync("My basement is flooding!");
+        (await reporter.Part("emergency").CountAsync()).ShouldBe(1, alert);
+        await WidgetBrowserFixture.ScreenshotAsync(reporter.Page, "demo-emergency");
+
+        var lead = await fixture.InTenantAsync(fixture.DemoBusinessId, services => services.GetRequiredService<ISmbAgentDbContext>().Leads.AsNoTracking().SingleAsync());
+        (lead.ContactName, lead.Phone).ShouldBe(("Ana Ruiz", "+14155550177"));
+    }
+
+    [Fact]
     public async Task An_emergency_shows_a_banner_with_a_tap_to_call_link_to_the_business()
     {
         var widget = await VisitAsync(fixture.Plumber);
