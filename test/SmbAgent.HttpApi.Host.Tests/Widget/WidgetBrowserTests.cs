@@ -99,7 +99,7 @@ public sealed class WidgetBrowserTests(WidgetBrowserFixture fixture) : IClassFix
         var reporter = new WidgetPage(await NewPageAsync());
         await reporter.LoadAsync(new Uri(fixture.ApiAddress, "/demo"));
         await reporter.OpenAsync();
-        var alert = await reporter.SayAsync("My basement is flooding!");
+        var alert = await reporter.SayAsync("Water is pouring through my kitchen ceiling!");
         (await reporter.Part("emergency").CountAsync()).ShouldBe(1, alert);
         await WidgetBrowserFixture.ScreenshotAsync(reporter.Page, "demo-emergency");
 
