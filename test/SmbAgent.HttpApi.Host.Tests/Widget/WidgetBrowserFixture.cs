@@ -13,7 +13,7 @@ using SmbAgent.HttpApi.Tests.Conversations;
 using SmbAgent.KnowledgeBase;
 using SmbAgent.KnowledgeBase.Ingestion;
 using SmbAgent.Leads;
-using SmbAgent.Tenancy;
+using SmbAgent.TestKit;
 using SmbAgent.Workspace;
 
 namespace SmbAgent.HttpApi.Tests.Widget;
@@ -121,19 +121,9 @@ public sealed class WidgetBrowserFixture : IAsyncLifetime
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png") });
     }
 
-    public async Task<T> InTenantAsync<T>(Guid tenantId, Func<IServiceProvider, Task<T>> action)
-    {
-        await using var scope = Api.Factory.Services.CreateAsyncScope();
-        using var tenant = scope.ServiceProvider.GetRequiredService<ICurrentTenant>().Change(tenantId);
-        return await action(scope.ServiceProvider);
-    }
+    public Task<T> InTenantAsync<T>(Guid tenantId, Func<IServiceProvider, Task<T>> action) => Api.Factory.Services.InTenantAsync(tenantId, action);
 
-    public Task InTenantAsync(Guid tenantId, Func<IServiceProvider, Task> action) =>
-        InTenantAsync(tenantId, async services =>
-        {
-            await action(services);
-            return true;
-        });
+    public Task InTenantAsync(Guid tenantId, Func<IServiceProvider, Task> action) => Api.Factory.Services.InTenantAsync(tenantId, action);
 
     /// <summary>The conversation the visitor's stored token names (the widget keeps it under its key).</summary>
     public async Task<Conversation> ConversationOfAsync(IPage page, WidgetBusiness business)
