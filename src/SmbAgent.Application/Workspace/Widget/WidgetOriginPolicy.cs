@@ -23,9 +23,8 @@ public sealed class WidgetOriginPolicy(WorkspaceSettingsCache workspace, ICurren
             return AppOrigins;
         }
 
-        var owners = (await workspace.GetAsync(cancellationToken)).Agent.AllowedOrigins
-            .Select(o => WidgetOrigins.Normalize(o, out _))
-            .OfType<string>();
+        // Stored normalised by WidgetInstallAppService, the only writer: every widget request reads them as they are.
+        var owners = (await workspace.GetAsync(cancellationToken)).Agent.AllowedOrigins;
         return [.. AppOrigins.Concat(owners).Distinct(StringComparer.Ordinal)];
     }
 
