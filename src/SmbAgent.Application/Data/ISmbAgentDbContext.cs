@@ -11,6 +11,7 @@ using SmbAgent.Leads;
 using SmbAgent.Notifications;
 using SmbAgent.Platform;
 using SmbAgent.Tenancy;
+using SmbAgent.Voice;
 using SmbAgent.Workspace;
 
 namespace SmbAgent.Data;
@@ -60,6 +61,20 @@ public interface ISmbAgentDbContext
     DbSet<NotificationDelivery> NotificationDeliveries { get; }
 
     DbSet<EmergencyWord> EmergencyWords { get; }
+
+    DbSet<PhoneLine> PhoneLines { get; }
+
+    DbSet<CallLog> CallLogs { get; }
+
+    DbSet<CallStatusEvent> CallStatusEvents { get; }
+
+    DbSet<SpeechAudio> SpeechAudio { get; }
+
+    DbSet<DevelopmentOutboxMessage> DevelopmentOutbox { get; }
+
+    DbSet<EmergencyAlert> EmergencyAlerts { get; }
+
+    DbSet<EmergencyAlertAttempt> EmergencyAlertAttempts { get; }
 
     /// <summary>To drop what a unit of work added or attached when it is abandoned and tried again.</summary>
     ChangeTracker ChangeTracker { get; }

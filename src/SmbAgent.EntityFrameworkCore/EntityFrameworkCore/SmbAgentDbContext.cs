@@ -14,6 +14,7 @@ using SmbAgent.Leads;
 using SmbAgent.Notifications;
 using SmbAgent.Platform;
 using SmbAgent.Tenancy;
+using SmbAgent.Voice;
 using SmbAgent.Usage;
 using SmbAgent.Workspace;
 
@@ -68,6 +69,20 @@ public sealed class SmbAgentDbContext(DbContextOptions<SmbAgentDbContext> option
     public DbSet<NotificationDelivery> NotificationDeliveries => Set<NotificationDelivery>();
 
     public DbSet<EmergencyWord> EmergencyWords => Set<EmergencyWord>();
+
+    public DbSet<PhoneLine> PhoneLines => Set<PhoneLine>();
+
+    public DbSet<CallLog> CallLogs => Set<CallLog>();
+
+    public DbSet<CallStatusEvent> CallStatusEvents => Set<CallStatusEvent>();
+
+    public DbSet<SpeechAudio> SpeechAudio => Set<SpeechAudio>();
+
+    public DbSet<DevelopmentOutboxMessage> DevelopmentOutbox => Set<DevelopmentOutboxMessage>();
+
+    public DbSet<EmergencyAlert> EmergencyAlerts => Set<EmergencyAlert>();
+
+    public DbSet<EmergencyAlertAttempt> EmergencyAlertAttempts => Set<EmergencyAlertAttempt>();
 
     internal ICurrentTenant CurrentTenant => currentTenant;
 

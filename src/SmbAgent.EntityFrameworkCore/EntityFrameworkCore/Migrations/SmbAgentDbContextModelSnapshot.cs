@@ -1020,6 +1020,135 @@ namespace SmbAgent.EntityFrameworkCore.Migrations
                     b.ToTable("lead_questions", (string)null);
                 });
 
+            modelBuilder.Entity("SmbAgent.Notifications.EmergencyAlert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("acknowledged_by");
+
+                    b.Property<string>("AcknowledgedChannel")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("acknowledged_channel");
+
+                    b.Property<DateTimeOffset?>("AcknowledgedTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("acknowledged_time");
+
+                    b.Property<int>("ContactIndex")
+                        .HasColumnType("integer")
+                        .HasColumnName("contact_index");
+
+                    b.Property<DateTimeOffset>("CreationTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("creation_time");
+
+                    b.Property<Guid>("LeadId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lead_id");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("integer")
+                        .HasColumnName("round");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer")
+                        .HasColumnName("state");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_emergency_alerts");
+
+                    b.HasIndex("LeadId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_emergency_alerts_lead_id");
+
+                    b.ToTable("emergency_alerts", (string)null);
+                });
+
+            modelBuilder.Entity("SmbAgent.Notifications.EmergencyAlertAttempt", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AlertId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("alert_id");
+
+                    b.Property<DateTimeOffset?>("AnsweredTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_time");
+
+                    b.Property<string>("CallSid")
+                        .HasMaxLength(34)
+                        .HasColumnType("character varying(34)")
+                        .HasColumnName("call_sid");
+
+                    b.Property<int>("ContactIndex")
+                        .HasColumnType("integer")
+                        .HasColumnName("contact_index");
+
+                    b.Property<DateTimeOffset>("CreationTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("creation_time");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("error");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("recipient");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("integer")
+                        .HasColumnName("round");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_emergency_alert_attempts");
+
+                    b.HasIndex("CallSid")
+                        .IsUnique()
+                        .HasDatabaseName("ix_emergency_alert_attempts_call_sid")
+                        .HasFilter("call_sid IS NOT NULL");
+
+                    b.HasIndex("AlertId", "Round", "ContactIndex")
+                        .IsUnique()
+                        .HasDatabaseName("ix_emergency_alert_attempts_alert_id_round_contact_index");
+
+                    b.ToTable("emergency_alert_attempts", (string)null);
+                });
+
             modelBuilder.Entity("SmbAgent.Notifications.NotificationDelivery", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1204,6 +1333,352 @@ namespace SmbAgent.EntityFrameworkCore.Migrations
                         .HasName("pk_usage_counters");
 
                     b.ToTable("usage_counters", (string)null);
+                });
+
+            modelBuilder.Entity("SmbAgent.Voice.CallLog", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CallSid")
+                        .IsRequired()
+                        .HasMaxLength(34)
+                        .HasColumnType("character varying(34)")
+                        .HasColumnName("call_sid");
+
+                    b.Property<Guid?>("ConversationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<DateTimeOffset>("CreationTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("creation_time");
+
+                    b.Property<int>("Direction")
+                        .HasColumnType("integer")
+                        .HasColumnName("direction");
+
+                    b.Property<int?>("DurationSeconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("duration_seconds");
+
+                    b.Property<DateTimeOffset?>("EndTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("end_time");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("from");
+
+                    b.Property<Guid?>("LeadId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lead_id");
+
+                    b.Property<bool>("MinutesCounted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("minutes_counted");
+
+                    b.Property<string>("RecordingSid")
+                        .HasMaxLength(34)
+                        .HasColumnType("character varying(34)")
+                        .HasColumnName("recording_sid");
+
+                    b.Property<string>("RecordingUrl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("recording_url");
+
+                    b.Property<int>("Silences")
+                        .HasColumnType("integer")
+                        .HasColumnName("silences");
+
+                    b.Property<DateTimeOffset?>("StartTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("start_time");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("to");
+
+                    b.Property<string>("Transcript")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("transcript");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_call_logs");
+
+                    b.HasIndex("CallSid")
+                        .IsUnique()
+                        .HasDatabaseName("ix_call_logs_call_sid");
+
+                    b.HasIndex("ConversationId")
+                        .HasDatabaseName("ix_call_logs_conversation_id");
+
+                    b.HasIndex("LeadId")
+                        .HasDatabaseName("ix_call_logs_lead_id")
+                        .HasFilter("lead_id IS NOT NULL");
+
+                    b.HasIndex("TenantId", "CreationTime")
+                        .HasDatabaseName("ix_call_logs_tenant_id_creation_time");
+
+                    b.ToTable("call_logs", (string)null);
+                });
+
+            modelBuilder.Entity("SmbAgent.Voice.CallStatusEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CallSid")
+                        .IsRequired()
+                        .HasMaxLength(34)
+                        .HasColumnType("character varying(34)")
+                        .HasColumnName("call_sid");
+
+                    b.Property<DateTimeOffset>("CreationTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("creation_time");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_call_status_events");
+
+                    b.HasIndex("CallSid", "Status")
+                        .IsUnique()
+                        .HasDatabaseName("ix_call_status_events_call_sid_status");
+
+                    b.ToTable("call_status_events", (string)null);
+                });
+
+            modelBuilder.Entity("SmbAgent.Voice.DevelopmentOutboxMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<string>("CallbackUrl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("callback_url");
+
+                    b.Property<DateTimeOffset>("CreationTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("creation_time");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("from");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Sid")
+                        .IsRequired()
+                        .HasMaxLength(34)
+                        .HasColumnType("character varying(34)")
+                        .HasColumnName("sid");
+
+                    b.Property<Guid?>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_development_outbox");
+
+                    b.HasIndex("CreationTime")
+                        .HasDatabaseName("ix_development_outbox_creation_time");
+
+                    b.HasIndex("Sid")
+                        .IsUnique()
+                        .HasDatabaseName("ix_development_outbox_sid");
+
+                    b.ToTable("development_outbox", (string)null);
+                });
+
+            modelBuilder.Entity("SmbAgent.Voice.PhoneLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AccountSid")
+                        .IsRequired()
+                        .HasMaxLength(34)
+                        .HasColumnType("character varying(34)")
+                        .HasColumnName("account_sid");
+
+                    b.Property<DateTimeOffset>("CreationTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("creation_time");
+
+                    b.Property<string>("ForwardTo")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("forward_to");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("LastTestProblem")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("last_test_problem");
+
+                    b.Property<DateTimeOffset?>("LastTestTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_test_time");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("number");
+
+                    b.Property<string>("PremiumVoice")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("premium_voice");
+
+                    b.Property<string>("ProtectedAuthToken")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("protected_auth_token");
+
+                    b.Property<string>("SayVoice")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("say_voice");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_phone_lines");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_phone_lines_number");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_phone_lines_tenant_id");
+
+                    b.ToTable("phone_lines", (string)null);
+                });
+
+            modelBuilder.Entity("SmbAgent.Voice.SpeechAudio", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("content_type");
+
+                    b.Property<DateTimeOffset>("CreationTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("creation_time");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("hash")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("LastUsedTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_used_time");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("model");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Voice")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("voice");
+
+                    b.HasKey("Id")
+                        .HasName("pk_speech_audio");
+
+                    b.HasIndex("LastUsedTime")
+                        .HasDatabaseName("ix_speech_audio_last_used_time");
+
+                    b.HasIndex("TenantId", "Hash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_speech_audio_tenant_id_hash");
+
+                    b.ToTable("speech_audio", (string)null);
                 });
 
             modelBuilder.Entity("SmbAgent.Workspace.AgentSettings", b =>
@@ -1481,6 +1956,26 @@ namespace SmbAgent.EntityFrameworkCore.Migrations
                         .HasConstraintName("fk_leads_conversations_conversation_id");
                 });
 
+            modelBuilder.Entity("SmbAgent.Notifications.EmergencyAlert", b =>
+                {
+                    b.HasOne("SmbAgent.Leads.Lead", null)
+                        .WithMany()
+                        .HasForeignKey("LeadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_emergency_alerts_leads_lead_id");
+                });
+
+            modelBuilder.Entity("SmbAgent.Notifications.EmergencyAlertAttempt", b =>
+                {
+                    b.HasOne("SmbAgent.Notifications.EmergencyAlert", null)
+                        .WithMany()
+                        .HasForeignKey("AlertId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_emergency_alert_attempts_emergency_alerts_alert_id");
+                });
+
             modelBuilder.Entity("SmbAgent.Notifications.NotificationDelivery", b =>
                 {
                     b.HasOne("SmbAgent.Conversations.Conversation", null)
@@ -1504,6 +1999,21 @@ namespace SmbAgent.EntityFrameworkCore.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_tenants_editions_edition_id");
+                });
+
+            modelBuilder.Entity("SmbAgent.Voice.CallLog", b =>
+                {
+                    b.HasOne("SmbAgent.Conversations.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_call_logs_conversations_conversation_id");
+
+                    b.HasOne("SmbAgent.Leads.Lead", null)
+                        .WithMany()
+                        .HasForeignKey("LeadId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_call_logs_leads_lead_id");
                 });
 #pragma warning restore 612, 618
         }
