@@ -65,6 +65,7 @@ public static class SmbAgentApplicationServiceCollectionExtensions
         services.AddSingleton<IHybridCacheSerializer<WorkspaceSettings>, EntityJsonSerializer<WorkspaceSettings>>();
         services.AddScoped<LeadQuestionOrderAppService>();
         services.AddScoped<SetupChecklistAppService>();
+        services.AddSingleton<Voice.PhoneLines.PhoneLineSecrets>();
         services.AddScoped<SmbAgent.Team.TeamAppService>();
         services.AddScoped<SmbAgent.Plans.PlanAppService>();
         services.AddHostAdmin();
