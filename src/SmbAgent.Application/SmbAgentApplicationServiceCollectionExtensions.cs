@@ -30,6 +30,7 @@ using SmbAgent.Permissions;
 using SmbAgent.PublicUrls;
 using SmbAgent.Tenancy;
 using SmbAgent.Usage;
+using SmbAgent.Voice.Speech;
 using SmbAgent.Workspace;
 using StackExchange.Redis;
 
@@ -76,6 +77,7 @@ public static class SmbAgentApplicationServiceCollectionExtensions
         services.AddEmailing(configuration);
         services.AddConversations(configuration);
         services.AddNotifications(configuration);
+        services.AddPremiumSpeech(configuration);
         services.AddHealthChecks()
             .AddCheck<RedisHealthCheck>("redis", HealthStatus.Degraded, ["ready"])
             .AddCheck<JobServerHealthCheck>("jobs", HealthStatus.Degraded, ["ready"]);
