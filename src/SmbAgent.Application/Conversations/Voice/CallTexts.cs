@@ -1,4 +1,5 @@
 using System.Globalization;
+using PhoneNumbers;
 
 namespace SmbAgent.Conversations.Voice;
 
@@ -37,7 +38,21 @@ public sealed record CallTexts(
         return string.Format(CultureInfo.InvariantCulture, Choices, said, pressed);
     }
 
-    public string CallerNumberOf(string phone) => string.Format(CultureInfo.InvariantCulture, CallerNumber, SpokenPhone.Of(phone));
+    /// <summary>The offer of the caller's number (E.164), read in its country's groups so it can be followed.</summary>
+    public string CallerNumberOf(string phone) => string.Format(CultureInfo.InvariantCulture, CallerNumber, SpokenPhone.Of(Grouped(phone)));
+
+    private static string Grouped(string phone)
+    {
+        try
+        {
+            var numbers = PhoneNumberUtil.GetInstance();
+            return numbers.Format(numbers.Parse(phone, null), PhoneNumberFormat.INTERNATIONAL);
+        }
+        catch (NumberParseException)
+        {
+            return phone;
+        }
+    }
 
     private static readonly Dictionary<string, CallTexts> All = new(StringComparer.OrdinalIgnoreCase)
     {
