@@ -18,6 +18,7 @@ using SmbAgent.HttpApi.Features;
 using SmbAgent.HttpApi.KnowledgeBase;
 using SmbAgent.HttpApi.Leads;
 using SmbAgent.HttpApi.Tenancy;
+using SmbAgent.HttpApi.Voice;
 using SmbAgent.HttpApi.Widget;
 
 namespace SmbAgent.HttpApi.Hosting;
@@ -54,6 +55,10 @@ public static class ApiHostExtensions
         services.AddScoped<WidgetKeyTenantResolveContributor>();
         // A widget route's business is the one its key names, whoever else the request claims to be.
         services.Configure<TenantResolveOptions>(options => options.Contributors.Insert(0, typeof(WidgetKeyTenantResolveContributor)));
+        services.AddScoped<CalledNumberTenantResolveContributor>();
+        // A call's business is the one whose line was called; the signature check then holds the form to that line's token.
+        services.Configure<TenantResolveOptions>(options => options.Contributors.Insert(0, typeof(CalledNumberTenantResolveContributor)));
+        services.AddSingleton<TwilioWebhookRateLimits>();
         services.AddCors();
         services.AddSingleton<ICorsPolicyProvider, WidgetCorsPolicyProvider>();
         services.AddWidgetRateLimits(builder.Configuration);
@@ -98,6 +103,7 @@ public static class ApiHostExtensions
         app.MapKnowledgeSourceEndpoints();
         app.MapKnowledgeSearchEndpoints();
         app.MapDemoPage();
+        app.MapCallRecordEndpoints();
         return app;
     }
 
