@@ -104,6 +104,7 @@ public static class ApiHostExtensions
         app.MapKnowledgeSearchEndpoints();
         app.MapDemoPage();
         app.MapCallRecordEndpoints();
+        app.MapCallEndpoints();
         return app;
     }
 

@@ -1,3 +1,5 @@
+using SmbAgent.Conversations.Voice;
+using SmbAgent.Tenancy;
 using Twilio.TwiML;
 using Twilio.TwiML.Voice;
 
@@ -12,7 +14,9 @@ public static class CallRecordEndpoints
     public static IEndpointRouteBuilder MapCallRecordEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapTwilioWebhookGroup("/api/voice");
-        group.MapPost("/fallback", Fallback).WithName("VoiceFallback");
+        // A transfer's end comes here too (dial=1), so a call's every route stays among the fixed webhook addresses.
+        group.MapPost("/fallback", async (HttpContext http, ICurrentTenant tenant, VoiceCallAppService calls, CancellationToken cancellationToken) =>
+            http.Request.Query["dial"] == "1" ? await CallEndpoints.DialEnded(http, tenant, calls, cancellationToken) : Fallback(http)).WithName("VoiceFallback");
         return app;
     }
 

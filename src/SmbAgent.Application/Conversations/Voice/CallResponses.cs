@@ -27,7 +27,7 @@ public sealed class CallResponses(ISpeechOutput speech, VoiceWebhookUrls urls)
     {
         var gather = new Gather(
             input: [Gather.InputEnum.Speech, Gather.InputEnum.Dtmf],
-            action: urls.Gather(listening.Turn),
+            action: urls.Gather(listening.Turn, question: listening.Question),
             speechTimeout: "auto",
             finishOnKey: "#",
             numDigits: listening.SingleDigit ? 1 : null,
@@ -37,7 +37,7 @@ public sealed class CallResponses(ISpeechOutput speech, VoiceWebhookUrls urls)
         await SpeakIntoAsync(gather, voice, prompt, cancellationToken);
         var response = new VoiceResponse();
         response.Append(gather);
-        response.Redirect(urls.Gather(listening.Turn, listening.Silences + 1));
+        response.Redirect(urls.Gather(listening.Turn, listening.Silences + 1, listening.Question));
         return response;
     }
 
@@ -109,5 +109,6 @@ public sealed record Spoken(string Text, bool MaySpeakSsml);
 /// <param name="Turn">The turn the caller's answer will be.</param>
 /// <param name="Hints">Words the recogniser should expect (a choice question's choices, yes and no…).</param>
 /// <param name="SingleDigit">One key is a whole answer (a choice), so the gather ends on the first key pressed.</param>
+/// <param name="Question">The lead question asked, when one is.</param>
 /// <param name="Silences">Gathers in a row that heard nothing before this one.</param>
-public sealed record Listening(int Turn, IReadOnlyList<string> Hints, bool SingleDigit, int Silences = 0);
+public sealed record Listening(int Turn, IReadOnlyList<string> Hints, bool SingleDigit, Guid? Question, int Silences = 0);

@@ -74,7 +74,8 @@ public sealed class VoiceCallAppService(
         var conversation = hot.Conversation;
         var voice = await VoiceAsync(tenantId, line, conversation.Language, profile, cancellationToken);
         var texts = CallTexts.For(conversation.Language);
-        var current = conversation.State == ConversationState.LeadCapture ? questions.FirstOrDefault(q => q.Id == conversation.CurrentQuestionId) : null;
+        // The question the gather itself asked, not this instance's copy of the conversation, which may be behind.
+        var current = input.QuestionId is { } asked ? questions.FirstOrDefault(q => q.Id == asked) : null;
         var heard = CallInput.Read(input, current, conversation.Visitor);
         if (heard is null)
         {
@@ -84,15 +85,15 @@ public sealed class VoiceCallAppService(
                 return await responses.HangUpAsync(voice, [], cancellationToken);
             }
 
-            var asked = current is null ? null : new QuestionReply(current.Id, current.Text, current.Format, current.Options, !current.IsRequired, null);
+            var again = current is null ? null : new QuestionReply(current.Id, current.Text, current.Format, current.Options, !current.IsRequired, null);
             List<Spoken> reprompt = [Fixed(texts.Reprompt)];
-            if (asked is not null)
+            if (again is not null)
             {
-                reprompt.Add(Fixed(asked.Text));
-                reprompt.AddRange(Extras(asked, conversation));
+                reprompt.Add(Fixed(again.Text));
+                reprompt.AddRange(Extras(again, conversation));
             }
 
-            return await responses.ListenAsync(voice, reprompt, Expecting(asked, input.Turn, conversation.Language) with { Silences = silences }, cancellationToken);
+            return await responses.ListenAsync(voice, reprompt, Expecting(again, input.Turn, conversation.Language) with { Silences = silences }, cancellationToken);
         }
 
         TurnResult turn;
@@ -192,7 +193,7 @@ public sealed class VoiceCallAppService(
             hints.Insert(0, "$OOV_CLASS_DIGIT_SEQUENCE");
         }
 
-        return new Listening(turn, hints, singleDigit);
+        return new Listening(turn, hints, singleDigit, question?.QuestionId);
     }
 
     private async Task StartConversationAsync(Guid tenantId, IncomingCallDto input, string language, string greeting, CancellationToken cancellationToken)

@@ -7,7 +7,8 @@ public sealed record IncomingCallDto(string CallSid, string From, string To);
 
 /// <summary>A gather's result: what the caller said or pressed for turn <paramref name="Turn"/>.</summary>
 /// <param name="Silences">0 for Twilio's gather action; for the redirect after a gather that heard nothing, how many did in a row.</param>
-public sealed record CallGatherDto(string CallSid, string From, string To, int Turn, int Silences, string? SpeechResult, string? Digits);
+/// <param name="QuestionId">The lead question the gather asked (named in its action), when one was.</param>
+public sealed record CallGatherDto(string CallSid, string From, string To, int Turn, int Silences, string? SpeechResult, string? Digits, Guid? QuestionId = null);
 
 /// <summary>How a <c>&lt;Dial&gt;</c> to the line's forwarding number ended (Twilio's <c>DialCallStatus</c>).</summary>
 public sealed record DialEndedDto(string CallSid, string To, string? DialCallStatus);

@@ -11,8 +11,18 @@ namespace SmbAgent.Conversations.Voice;
 public sealed class VoiceWebhookUrls(IOptions<PublicUrlOptions> options)
 {
     /// <param name="silence">How many gathers in a row heard nothing before this one: 0 for an answer.</param>
-    public Uri Gather(int turn, int silence = 0) =>
-        To("gather", silence > 0 ? $"turn={Number(turn)}&silence={Number(silence)}" : $"turn={Number(turn)}");
+    /// <param name="question">The lead question the gather asked, so its answer is read for that question whichever
+    /// instance's copy of the conversation takes it.</param>
+    public Uri Gather(int turn, int silence = 0, Guid? question = null)
+    {
+        var query = $"turn={Number(turn)}";
+        if (question is { } asked)
+        {
+            query += $"&question={asked:N}";
+        }
+
+        return To("gather", silence > 0 ? $"{query}&silence={Number(silence)}" : query);
+    }
 
     /// <param name="attempt">How many times the caller was already asked to hold for this turn.</param>
     public Uri Wait(int turn, int attempt) => To("wait", $"turn={Number(turn)}&attempt={Number(attempt)}");

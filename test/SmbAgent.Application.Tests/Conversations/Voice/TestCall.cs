@@ -4,6 +4,7 @@ using System.Xml.Linq;
 using Microsoft.Extensions.DependencyInjection;
 using SmbAgent.Conversations.Voice;
 using SmbAgent.TestKit;
+using SmbAgent.TestKit.Twilio;
 using Twilio.TwiML;
 
 namespace SmbAgent.Application.Tests.Conversations.Voice;
@@ -30,18 +31,21 @@ public sealed class TestCall(IServiceProvider services, VoiceBusiness business, 
     {
         var redirect = Twiml.Redirect(Last ?? throw new InvalidOperationException("No gather yet.")) ?? throw new InvalidOperationException("No redirect after the gather.");
         var query = HttpUtility.ParseQueryString(redirect.Query);
-        return GatherAsync(int.Parse(query["turn"]!, CultureInfo.InvariantCulture), int.Parse(query["silence"]!, CultureInfo.InvariantCulture), null, null);
+        return GatherAsync(int.Parse(query["turn"]!, CultureInfo.InvariantCulture), int.Parse(query["silence"]!, CultureInfo.InvariantCulture), null, null, QuestionOf(query["question"]));
     }
 
     /// <summary>Posts to the turn the last gather's action names.</summary>
     public Task<XDocument> AnswerAsync(string? speech, string? digits)
     {
         var action = Twiml.GatherAction(Last ?? throw new InvalidOperationException("No gather yet.")) ?? throw new InvalidOperationException("The call isn't listening.");
-        return GatherAsync(int.Parse(HttpUtility.ParseQueryString(action.Query)["turn"]!, CultureInfo.InvariantCulture), 0, speech, digits);
+        var query = HttpUtility.ParseQueryString(action.Query);
+        return GatherAsync(int.Parse(query["turn"]!, CultureInfo.InvariantCulture), 0, speech, digits, QuestionOf(query["question"]));
     }
 
-    public Task<XDocument> GatherAsync(int turn, int silences, string? speech, string? digits) =>
-        RunAsync(sp => sp.GetRequiredService<VoiceCallAppService>().GatherAsync(new CallGatherDto(CallSid, from, business.Number, turn, silences, speech, digits)));
+    public Task<XDocument> GatherAsync(int turn, int silences, string? speech, string? digits, Guid? question = null) =>
+        RunAsync(sp => sp.GetRequiredService<VoiceCallAppService>().GatherAsync(new CallGatherDto(CallSid, from, business.Number, turn, silences, speech, digits, question)));
+
+    private static Guid? QuestionOf(string? value) => value is null ? null : Guid.Parse(value, CultureInfo.InvariantCulture);
 
     public Task<XDocument> DialEndedAsync(string status) =>
         RunAsync(sp => sp.GetRequiredService<VoiceCallAppService>().DialEndedAsync(new DialEndedDto(CallSid, business.Number, status)));

@@ -4,6 +4,7 @@ using SmbAgent.Conversations;
 using SmbAgent.Data;
 using SmbAgent.Leads;
 using SmbAgent.TestKit;
+using SmbAgent.TestKit.Twilio;
 
 namespace SmbAgent.Application.Tests.Conversations.Voice;
 

@@ -1,6 +1,6 @@
 using System.Xml.Linq;
 
-namespace SmbAgent.Application.Tests.Conversations.Voice;
+namespace SmbAgent.TestKit.Twilio;
 
 /// <summary>Reads a TwiML answer the way Twilio executes it.</summary>
 public static class Twiml
