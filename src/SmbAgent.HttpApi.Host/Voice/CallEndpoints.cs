@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
+using System.Globalization;
 using SmbAgent.Conversations.Voice;
 using SmbAgent.Tenancy;
 using SmbAgent.Voice.PhoneLines;
@@ -41,15 +41,22 @@ public static class CallEndpoints
         return TwimlResults.Of(await calls.IncomingAsync(new IncomingCallDto(webhook.CallSid, webhook.From, webhook.To), cancellationToken));
     }
 
-    /// <param name="turn">The turn the caller's answer is, from 1: named by the gather that heard it.</param>
-    /// <param name="silence">Set by the redirect after a gather that heard nothing: how many did in a row.</param>
-    /// <param name="question">The lead question the gather asked, when one was.</param>
-    private static async Task<IResult> Gather(
-        HttpContext http, ICurrentTenant tenant, VoiceCallAppService calls, [FromQuery] int turn, [FromQuery] int? silence, [FromQuery] Guid? question, CancellationToken cancellationToken)
+    /// <summary>
+    /// A gather's result. Its query (<c>turn</c> from 1, <c>silence</c> after a gather that heard nothing,
+    /// <c>question</c> the lead question asked) is read here, after the signature check, so an unsigned request is a
+    /// 403 whatever its query says.
+    /// </summary>
+    private static async Task<IResult> Gather(HttpContext http, ICurrentTenant tenant, VoiceCallAppService calls, CancellationToken cancellationToken)
     {
-        if (turn < 1 || silence is < 0)
+        var query = http.Request.Query;
+        if (!int.TryParse(query["turn"], NumberStyles.None, CultureInfo.InvariantCulture, out var turn) || turn < 1
+            || !TryOptional(query["silence"], out var silence)
+            || (query["question"].Count > 0 && !Guid.TryParse(query["question"], CultureInfo.InvariantCulture, out _)))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad turn", detail: "A gather's turn counts from 1, and its silences from 0.");
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status400BadRequest,
+                title: "Bad gather",
+                detail: "A gather's turn counts from 1, its silences from 0, and its question is a lead question's id.");
         }
 
         var webhook = http.GetTwilioWebhook();
@@ -58,8 +65,15 @@ public static class CallEndpoints
             return TwimlResults.Of(NotInService(webhook.Line));
         }
 
-        var input = new CallGatherDto(webhook.CallSid, webhook.From, webhook.To, turn, silence ?? 0, webhook["SpeechResult"], webhook["Digits"], question);
+        Guid? question = Guid.TryParse(query["question"], CultureInfo.InvariantCulture, out var asked) ? asked : null;
+        var input = new CallGatherDto(webhook.CallSid, webhook.From, webhook.To, turn, silence, webhook["SpeechResult"], webhook["Digits"], question);
         return TwimlResults.Of(await calls.GatherAsync(input, cancellationToken));
+    }
+
+    private static bool TryOptional(string? value, out int number)
+    {
+        number = 0;
+        return value is null || int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out number);
     }
 
     /// <summary>

@@ -8,6 +8,7 @@ using SmbAgent.KnowledgeBase;
 using SmbAgent.Leads;
 using SmbAgent.Tenancy;
 using SmbAgent.Voice;
+using SmbAgent.Voice.Calls;
 using SmbAgent.Workspace;
 using Twilio.TwiML;
 using static SmbAgent.Conversations.Voice.CallResponses;
@@ -27,6 +28,7 @@ public sealed class VoiceCallAppService(
     WorkspaceSettingsCache workspace,
     IFeatureChecker features,
     ConversationTurnService turns,
+    CallLogManager callLogs,
     CallResponses responses,
     TimeProvider clock)
 {
@@ -46,7 +48,7 @@ public sealed class VoiceCallAppService(
         var voice = await VoiceAsync(tenantId, line, language, profile, cancellationToken);
         if (line is not { IsActive: true } || !await features.IsEnabledAsync(SmbFeatures.Voice.Agent, cancellationToken))
         {
-            await AddCallLogAsync(tenantId, input, conversationId: null, cancellationToken);
+            await callLogs.StartInboundAsync(input.CallSid, input.From, input.To, cancellationToken);
             return await responses.PutThroughAsync(voice, [Fixed(CallTexts.For(language).NotServing)], cancellationToken);
         }
 
@@ -216,7 +218,7 @@ public sealed class VoiceCallAppService(
         db.ConversationMessages.Add(new ConversationMessage(Guid.CreateVersion7(), tenantId, conversation.Id, 1, MessageRole.Agent, greeting) { CreationTime = now });
         try
         {
-            await AddCallLogAsync(tenantId, input, conversation.Id, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
         }
         catch (DuplicateEntryException)
         {
@@ -226,21 +228,8 @@ public sealed class VoiceCallAppService(
         }
 
         await states.AddAsync(ConversationHotState.New(conversation), cancellationToken);
-    }
-
-    /// <summary>The call's record, saved with whatever else the context holds (the conversation, when it has one).</summary>
-    private async Task AddCallLogAsync(Guid tenantId, IncomingCallDto input, Guid? conversationId, CancellationToken cancellationToken)
-    {
-        if (!await db.CallLogs.AnyAsync(c => c.CallSid == input.CallSid, cancellationToken))
-        {
-            db.CallLogs.Add(new CallLog(Guid.CreateVersion7(), tenantId, input.CallSid, CallDirection.Inbound, input.From, input.To, "in-progress")
-            {
-                ConversationId = conversationId,
-                StartTime = Now(),
-                CreationTime = Now(),
-            });
-        }
-
+        var log = await callLogs.StartInboundAsync(input.CallSid, input.From, input.To, cancellationToken);
+        log.ConversationId ??= conversation.Id;
         await db.SaveChangesAsync(cancellationToken);
     }
 
