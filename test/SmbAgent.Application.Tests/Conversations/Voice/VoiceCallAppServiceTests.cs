@@ -37,7 +37,7 @@ public sealed class VoiceCallAppServiceTests(CoreFixture fixture) : IClassFixtur
 
         Twiml.Said(await call.SayAsync("I'd like to book an appointment")).ShouldContain("What's your name?");
         var phone = await call.SayAsync("Sam Jones");
-        Twiml.Said(phone).ShouldContain("What's the best phone number to reach you? Is 1, 4 1 5 5 5 5 0 1 9 9 the best number to reach you? Say yes, or say another number.");
+        Twiml.Said(phone).ShouldContain("What's the best phone number to reach you? Is 1, 4 1 5, 5 5 5, 0 1 9 9 the best number to reach you? Say yes, or say another number.");
         Twiml.Gather(phone)!.Attribute("hints")!.Value.ShouldContain("$OOV_CLASS_DIGIT_SEQUENCE");
         Twiml.Said(await call.SayAsync("Yes.")).ShouldContain("What's your email address?");
         Twiml.Said(await call.SayAsync("skip")).ShouldContain("How can we help?");

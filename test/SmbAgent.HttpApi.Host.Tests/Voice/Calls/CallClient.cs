@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Xml.Linq;
 using SmbAgent.TestKit.Twilio;
@@ -18,6 +19,9 @@ public sealed class CallClient(TwilioWebhookClient webhooks, string to, string f
 
     /// <summary>The raw TwiML of the last answer, as Twilio received it.</summary>
     public string LastText { get; private set; } = string.Empty;
+
+    /// <summary>Each webhook's round trip through the test server, in order: what Twilio would wait for.</summary>
+    public List<(string Path, TimeSpan Elapsed)> Timings { get; } = [];
 
     public Task<XDocument> IncomingAsync(TwilioWebhookClient? via = null) => PostAsync(via, "/api/voice/incoming", []);
 
@@ -46,7 +50,9 @@ public sealed class CallClient(TwilioWebhookClient webhooks, string to, string f
 
     public async Task<XDocument> PostAsync(TwilioWebhookClient? via, string pathAndQuery, Dictionary<string, string> fields)
     {
+        var watch = Stopwatch.StartNew();
         using var response = await PostRawAsync(pathAndQuery, fields, via);
+        Timings.Add((pathAndQuery.Split('?')[0], watch.Elapsed));
         LastText = await response.Content.ReadAsStringAsync();
         response.StatusCode.ShouldBe(HttpStatusCode.OK, LastText);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/xml");

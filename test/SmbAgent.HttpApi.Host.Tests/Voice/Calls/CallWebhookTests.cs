@@ -4,11 +4,12 @@ using SmbAgent.Conversations;
 using SmbAgent.Data;
 using SmbAgent.TestKit;
 using SmbAgent.TestKit.Twilio;
+using Xunit.Abstractions;
 
 namespace SmbAgent.HttpApi.Tests.Voice.Calls;
 
 /// <summary>Calls through the API host's webhooks, each one signed by the business's own Twilio account.</summary>
-public sealed class CallWebhookTests(VoiceApiFixture fixture) : IClassFixture<VoiceApiFixture>
+public sealed class CallWebhookTests(VoiceApiFixture fixture, ITestOutputHelper output) : IClassFixture<VoiceApiFixture>
 {
     [Fact]
     public async Task A_call_answers_a_question_from_the_knowledge_base_and_captures_a_lead_on_the_confirmed_callers_number()
@@ -32,6 +33,10 @@ public sealed class CallWebhookTests(VoiceApiFixture fixture) : IClassFixture<Vo
         lead.Channel.ShouldBe(ConversationChannel.Voice);
         lead.Phone.ShouldBe(CallClient.Caller);
         lead.ContactName.ShouldBe("Sam Jones");
+        foreach (var (path, elapsed) in call.Timings)
+        {
+            output.WriteLine($"{path}: {elapsed.TotalMilliseconds:F0} ms");
+        }
     }
 
     [Fact]
