@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using SmbAgent.Conversations.Assistant;
 using SmbAgent.Caching;
 using SmbAgent.Conversations.Chat;
@@ -12,12 +13,13 @@ using SmbAgent.Conversations.Takeover;
 using SmbAgent.Conversations.State;
 using SmbAgent.Conversations.Turns;
 using SmbAgent.Conversations.Voice;
+using SmbAgent.Voice.Speech;
 
 namespace SmbAgent.Conversations;
 
 public static class ConversationServiceCollectionExtensions
 {
-    /// <summary>The engine, the widget's chat service and the components a turn uses, the admin's live takeover and its conversation list.</summary>
+    /// <summary>The engine, the widget's chat service, the phone line's call service and the components a turn uses, the admin's live takeover and its conversation list.</summary>
     public static IServiceCollection AddConversations(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ConversationOptions>()
@@ -32,6 +34,11 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton<IReplyRenderer, VoiceReplyRenderer>();
         services.AddScoped<ConversationTurnService>();
         services.AddScoped<ChatAppService>();
+        services.AddScoped<VoiceCallAppService>();
+        services.AddScoped<CallResponses>();
+        services.AddSingleton<VoiceWebhookUrls>();
+        // Premium speech, where registered, replaces Twilio's own voice.
+        services.TryAddScoped<ISpeechOutput, SaySpeechOutput>();
         services.AddScoped<TakeoverAppService>();
         services.AddScoped<ConversationAppService>();
         services.AddScoped<ConversationStateCache>();

@@ -105,6 +105,7 @@ public static class ApiHostExtensions
         app.MapVoiceAudioEndpoints();
         app.MapDemoPage();
         app.MapCallRecordEndpoints();
+        app.MapCallEndpoints();
         return app;
     }
 

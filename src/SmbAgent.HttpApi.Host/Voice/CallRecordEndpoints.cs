@@ -1,4 +1,5 @@
 using System.Globalization;
+using SmbAgent.Conversations.Voice;
 using SmbAgent.Tenancy;
 using SmbAgent.Voice;
 using SmbAgent.Voice.Calls;
@@ -18,7 +19,9 @@ public static class CallRecordEndpoints
         var group = app.MapTwilioWebhookGroup("/api/voice");
         group.MapPost("/status", StatusAsync).WithName("VoiceStatus");
         group.MapPost("/recording", RecordingAsync).WithName("VoiceRecording");
-        group.MapPost("/fallback", Fallback).WithName("VoiceFallback");
+        // A transfer's end comes here too (dial=1), so a call's every route stays among the fixed webhook addresses.
+        group.MapPost("/fallback", async (HttpContext http, ICurrentTenant tenant, VoiceCallAppService calls, CancellationToken cancellationToken) =>
+            http.Request.Query["dial"] == "1" ? await CallEndpoints.DialEnded(http, tenant, calls, cancellationToken) : Fallback(http)).WithName("VoiceFallback");
         return app;
     }
 

@@ -21,7 +21,9 @@ public static class TwilioWebhookRoutes
             .AllowAnonymous()
             .WithoutCredentials()
             .DisableAntiforgery()
-            .WithMetadata(new DisableCorsAttribute(), new FormOnly());
+            .WithMetadata(new DisableCorsAttribute(), new FormOnly())
+            // Twilio's contract, not ours to describe: the OpenAPI document can't give a type-less form body a schema.
+            .ExcludeFromDescription();
         group.AddEndpointFilter<TwilioSignatureFilter>();
         group.AddEndpointFilter(app.ServiceProvider.GetRequiredService<TwilioWebhookRateLimits>());
         return group;

@@ -1,3 +1,5 @@
+using SmbAgent.Voice;
+
 namespace SmbAgent.Conversations.Turns;
 
 /// <summary>
@@ -8,4 +10,8 @@ public sealed record ConversationKey(ConversationChannel Channel, string Hash)
 {
     public static ConversationKey ForChatToken(string token) =>
         new(ConversationChannel.Chat, string.IsNullOrWhiteSpace(token) || token.Length > 100 ? string.Empty : ConversationTokens.Hash(token));
+
+    /// <summary>A call's conversation: Twilio names the call by its SID in every webhook of it.</summary>
+    public static ConversationKey ForCall(string callSid) =>
+        new(ConversationChannel.Voice, string.IsNullOrWhiteSpace(callSid) || callSid.Length > VoiceConsts.CallSidLength ? string.Empty : ConversationTokens.Hash(callSid));
 }
