@@ -2,9 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SmbAgent.Data;
 using SmbAgent.Features;
-using SmbAgent.Notifications.Sms;
-using SmbAgent.Voice;
+using SmbAgent.Twilio;
 using SmbAgent.Voice.PhoneLines;
+using SmbAgent.Voice;
 
 namespace SmbAgent.Tenancy;
 

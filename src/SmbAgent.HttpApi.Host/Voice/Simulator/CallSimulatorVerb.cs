@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SmbAgent.Data;
-using SmbAgent.Notifications.Sms;
 using SmbAgent.PublicUrls;
-using SmbAgent.Voice;
+using SmbAgent.Twilio;
 using SmbAgent.Voice.PhoneLines;
+using SmbAgent.Voice;
 
 namespace SmbAgent.HttpApi.Voice.Simulator;
 
