@@ -30,6 +30,7 @@ using SmbAgent.Permissions;
 using SmbAgent.PublicUrls;
 using SmbAgent.Tenancy;
 using SmbAgent.Usage;
+using SmbAgent.Voice;
 using SmbAgent.Workspace;
 using StackExchange.Redis;
 
@@ -66,6 +67,7 @@ public static class SmbAgentApplicationServiceCollectionExtensions
         services.AddScoped<LeadQuestionOrderAppService>();
         services.AddScoped<SetupChecklistAppService>();
         services.AddSingleton<Voice.PhoneLines.PhoneLineSecrets>();
+        services.AddVoiceAdmin();
         services.AddScoped<SmbAgent.Team.TeamAppService>();
         services.AddScoped<SmbAgent.Plans.PlanAppService>();
         services.AddHostAdmin();
