@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SmbAgent.Conversations;
 using SmbAgent.EntityFrameworkCore;
 using SmbAgent.Features;
+using SmbAgent.TestKit.Stubs;
 using SmbAgent.Voice;
 using SmbAgent.Voice.PhoneLines;
 using SmbAgent.Web.Tests.Leads;
@@ -20,6 +21,9 @@ public sealed class CallsPageTests(VoiceAdminFixture fixture) : IClassFixture<Vo
 {
     private const string ListPath = "/Workspace/Calls";
     private static readonly DateTimeOffset Noon = new(2026, 3, 10, 12, 0, 0, TimeSpan.Zero);
+
+    /// <summary>An MP3 frame header and some bytes: enough to tell the streamed body apart.</summary>
+    private static readonly byte[] Audio = [0xFF, 0xFB, 0x90, 0x64, .. "fake-mp3-audio-body"u8.ToArray()];
 
     [Fact]
     public async Task The_list_shows_calls_newest_first_and_filters_by_direction_and_status()
@@ -112,18 +116,20 @@ public sealed class CallsPageTests(VoiceAdminFixture fixture) : IClassFixture<Vo
         await AddLineAsync(owner, number);
         await AddLineAsync(other, otherNumber);
         var recordingSid = "RE" + new string('b', 32);
+        fixture.Twilio.AddRecording(recordingSid, Audio);
+        fixture.Twilio.AddRecording("RE" + new string('c', 32), Audio);
         var own = await AddCallAsync(owner, new CallSeed("+14155552671", number, "completed", Noon) { RecordingSid = recordingSid });
         var foreign = await AddCallAsync(other, new CallSeed("+14155552671", otherNumber, "completed", Noon) { RecordingSid = "RE" + new string('c', 32) });
         var elsewhere = await AddCallAsync(owner, new CallSeed("+14155552672", number, "completed", Noon)
         {
-            RecordingUrl = $"http://127.0.0.1:1/2010-04-01/Accounts/{RecordingServer.AccountSid}/Recordings/RE{new string('d', 32)}",
+            RecordingUrl = $"http://127.0.0.1:1/2010-04-01/Accounts/{TwilioStubServer.AccountSid}/Recordings/RE{new string('b', 32)}",
         });
         var wrongPath = await AddCallAsync(owner, new CallSeed("+14155552673", number, "completed", Noon)
         {
-            RecordingUrl = fixture.Recordings.BaseUrl.AbsoluteUri + "2010-04-01/Accounts/" + RecordingServer.AccountSid + "/Calls/CA" + new string('e', 32),
+            RecordingUrl = fixture.Twilio.BaseUrl.AbsoluteUri + "2010-04-01/Accounts/" + TwilioStubServer.AccountSid + "/Calls/CA" + new string('e', 32),
         });
         var noRecording = await AddCallAsync(owner, new CallSeed("+14155552674", number, "completed", Noon));
-        var requestsBefore = fixture.Recordings.Requests.Count;
+        var requestsBefore = fixture.Twilio.Requests.Count;
 
         using var streamed = await browser.GetAsync($"/Workspace/Calls/Recording/{own}");
         var body = await streamed.Content.ReadAsByteArrayAsync();
@@ -135,13 +141,14 @@ public sealed class CallsPageTests(VoiceAdminFixture fixture) : IClassFixture<Vo
         streamed.StatusCode.ShouldBe(HttpStatusCode.OK);
         streamed.Content.Headers.ContentType!.MediaType.ShouldBe("audio/mpeg");
         streamed.Headers.CacheControl!.NoStore.ShouldBeTrue();
-        body.ShouldBe(RecordingServer.Audio);
+        body.ShouldBe(Audio);
         foreignResponse.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         elsewhereResponse.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         wrongPathResponse.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         noRecordingResponse.StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        fixture.Recordings.Requests.Skip(requestsBefore).Select(r => r.Path)
-            .ShouldBe([$"/2010-04-01/Accounts/{RecordingServer.AccountSid}/Recordings/{recordingSid}.mp3"]);
+        var fetched = fixture.Twilio.Requests.Skip(requestsBefore).ShouldHaveSingleItem();
+        fetched.Path.ShouldBe($"/2010-04-01/Accounts/{TwilioStubServer.AccountSid}/Recordings/{recordingSid}.mp3");
+        fetched.Authorization.ShouldBe("Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{TwilioStubServer.AccountSid}:{TwilioStubServer.AuthToken}")));
     }
 
     [Theory]
@@ -186,7 +193,9 @@ public sealed class CallsPageTests(VoiceAdminFixture fixture) : IClassFixture<Vo
                 LeadId = seed.LeadId,
                 ConversationId = seed.ConversationId,
                 RecordingSid = seed.RecordingSid,
-                RecordingUrl = seed.RecordingUrl ?? (seed.RecordingSid is { } sid ? RecordingServer.RecordingUrl(fixture.Recordings.BaseUrl, sid) : null),
+                RecordingUrl = seed.RecordingUrl ?? (seed.RecordingSid is { } sid
+                    ? $"{fixture.Twilio.BaseUrl.AbsoluteUri}2010-04-01/Accounts/{TwilioStubServer.AccountSid}/Recordings/{sid}"
+                    : null),
                 Transcript = seed.Voicemail,
                 CreationTime = seed.Start,
             };
@@ -200,7 +209,7 @@ public sealed class CallsPageTests(VoiceAdminFixture fixture) : IClassFixture<Vo
         {
             var db = sp.GetRequiredService<SmbAgentDbContext>();
             var secrets = sp.GetRequiredService<PhoneLineSecrets>();
-            db.PhoneLines.Add(new PhoneLine(Guid.CreateVersion7(), owner.TenantId, number, RecordingServer.AccountSid, secrets.Protect(RecordingServer.AuthToken)) { CreationTime = Noon });
+            db.PhoneLines.Add(new PhoneLine(Guid.CreateVersion7(), owner.TenantId, number, TwilioStubServer.AccountSid, secrets.Protect(TwilioStubServer.AuthToken)) { CreationTime = Noon });
             await db.SaveChangesAsync();
         });
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SmbAgent.Auditing;
 using SmbAgent.EntityFrameworkCore;
 using SmbAgent.Features;
+using SmbAgent.TestKit.Stubs;
 using SmbAgent.Twilio;
 using SmbAgent.Voice;
 using SmbAgent.Voice.PhoneLines;
@@ -156,30 +157,38 @@ public sealed class PhonePageTests(VoiceAdminFixture fixture) : IClassFixture<Vo
         var (owner, browser) = await fixture.SignedInOwnerAsync();
         using var _ = browser;
         var number = fixture.NewNumber();
-        using var added = await PostLineAsync(browser, EditPath, number, Sid, "check-token");
-        var id = (await LinesAsync(owner)).Single().Id;
+        var missingNumber = fixture.NewNumber();
+        using var added = await PostLineAsync(browser, EditPath, number, TwilioStubServer.AccountSid, TwilioStubServer.AuthToken);
+        using var missingAdded = await PostLineAsync(browser, EditPath, missingNumber, TwilioStubServer.AccountSid, "not-the-stub-token");
+        var lines = await LinesAsync(owner);
+        var id = lines.Single(l => l.Number == number).Id;
+        var wrongTokenId = lines.Single(l => l.Number == missingNumber).Id;
         var incoming = new Uri(VoiceAdminFixture.PublicApi + "api/voice/incoming");
+        var requestsBefore = fixture.Twilio.Requests.Count;
 
-        fixture.AccountCheck.Result = new TwilioAccountCheckResult(null, incoming);
-        var passed = await TestAsync(browser, id);
-        var passedRow = new HtmlParser().ParseDocument(passed).QuerySelector(".phone-line .phone-line-test")!;
-        var passedLine = (await LinesAsync(owner)).Single();
-        fixture.AccountCheck.Result = new TwilioAccountCheckResult(null, new Uri("https://old-host.example.com/voice"));
+        var notOnAccount = await TestAsync(browser, id);
+        fixture.Twilio.AddIncomingNumber(number, new Uri("https://old-host.example.com/voice"));
         var elsewhere = await TestAsync(browser, id);
-        fixture.AccountCheck.Result = new TwilioAccountCheckResult("The number is not on this Twilio account.", null);
-        var missing = await TestAsync(browser, id);
-        var failedLine = (await LinesAsync(owner)).Single();
+        fixture.Twilio.AddIncomingNumber(number, incoming);
+        var passed = await TestAsync(browser, id);
+        var passedLine = (await LinesAsync(owner)).Single(l => l.Id == id);
+        var refused = await TestAsync(browser, wrongTokenId);
+        var refusedLine = (await LinesAsync(owner)).Single(l => l.Id == wrongTokenId);
 
-        fixture.AccountCheck.Calls.ShouldContain((Sid, "check-token", number));
-        passed.ShouldContain("Your setup works");
-        passedRow.QuerySelector(".test-passed").ShouldNotBeNull();
-        passedLine.LastTestTime.ShouldNotBeNull();
-        passedLine.LastTestProblem.ShouldBeNull();
+        new HtmlParser().ParseDocument(notOnAccount).QuerySelector("#test-problem")!.TextContent
+            .ShouldBe($"The test found a problem: {TwilioAccountCheck.NumberNotOnAccount}");
         new HtmlParser().ParseDocument(elsewhere).QuerySelector("#test-problem")!.TextContent
             .ShouldBe($"The test found a problem: Twilio sends this number's calls to https://old-host.example.com/voice, not to our webhook {incoming.AbsoluteUri}.");
-        new HtmlParser().ParseDocument(missing).QuerySelector(".phone-line .test-failed")!.TextContent.Trim().ShouldBe("The number is not on this Twilio account.");
-        failedLine.LastTestProblem.ShouldBe("The number is not on this Twilio account.");
-        passed.ShouldNotContain("check-token");
+        passed.ShouldContain("Your setup works");
+        new HtmlParser().ParseDocument(passed).QuerySelector($".phone-line[data-id='{id}'] .test-passed").ShouldNotBeNull();
+        passedLine.LastTestTime.ShouldNotBeNull();
+        passedLine.LastTestProblem.ShouldBeNull();
+        new HtmlParser().ParseDocument(refused).QuerySelector($".phone-line[data-id='{wrongTokenId}'] .test-failed")!.TextContent.Trim()
+            .ShouldBe(TwilioAccountCheck.CredentialsRefused);
+        refusedLine.LastTestProblem.ShouldBe(TwilioAccountCheck.CredentialsRefused);
+        fixture.Twilio.Requests.Skip(requestsBefore).Select(r => r.Path)
+            .ShouldAllBe(p => p == $"/2010-04-01/Accounts/{TwilioStubServer.AccountSid}/IncomingPhoneNumbers.json");
+        passed.ShouldNotContain(TwilioStubServer.AuthToken);
     }
 
     [Theory]

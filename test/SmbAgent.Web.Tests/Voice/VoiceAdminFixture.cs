@@ -1,14 +1,13 @@
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using SmbAgent.Features;
-using SmbAgent.Twilio;
+using SmbAgent.TestKit.Stubs;
 using SmbAgent.Web.Tests.Workspace;
 
 namespace SmbAgent.Web.Tests.Voice;
 
 /// <summary>
 /// The admin over its own database, with the API's public address set apart from the admin's (the webhooks shown come
-/// from it), Twilio's base address on a local recording server, and a fake account check behind "test my setup".
+/// from it) and Twilio's REST API on the local stub, which "test my setup" asks and the recordings stream from.
 /// </summary>
 public sealed class VoiceAdminFixture : IAsyncLifetime
 {
@@ -19,23 +18,18 @@ public sealed class VoiceAdminFixture : IAsyncLifetime
 
     public WebHostFactory Factory { get; private set; } = null!;
 
-    public RecordingServer Recordings { get; private set; } = null!;
-
-    public FakeAccountCheck AccountCheck { get; } = new();
+    public TwilioStubServer Twilio { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
         database = await TestDatabase.CreateAsync("voiceadmin");
         await database.MigrateAsync();
-        Recordings = await RecordingServer.StartAsync();
+        Twilio = await TwilioStubServer.StartAsync();
         Factory = new WebHostFactory(database, overrides: new Dictionary<string, string?>
         {
             ["PublicUrls:Api"] = PublicApi,
-            ["Twilio:BaseUrl"] = Recordings.BaseUrl.AbsoluteUri,
-        })
-        {
-            TestServices = services => services.AddSingleton<ITwilioAccountCheck>(AccountCheck),
-        };
+            ["Twilio:BaseUrl"] = Twilio.BaseUrl.AbsoluteUri,
+        });
     }
 
     public Browser CreateBrowser() =>
@@ -69,9 +63,9 @@ public sealed class VoiceAdminFixture : IAsyncLifetime
             await Factory.DisposeAsync();
         }
 
-        if (Recordings is not null)
+        if (Twilio is not null)
         {
-            await Recordings.DisposeAsync();
+            await Twilio.DisposeAsync();
         }
 
         if (database is not null)

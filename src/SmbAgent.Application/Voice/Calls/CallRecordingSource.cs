@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SmbAgent.Data;
-using SmbAgent.Notifications.Sms;
+using SmbAgent.Twilio;
 using SmbAgent.Voice.PhoneLines;
 
 namespace SmbAgent.Voice.Calls;
