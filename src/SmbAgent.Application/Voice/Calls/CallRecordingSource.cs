@@ -71,6 +71,8 @@ public sealed partial class CallRecordingSource(
 
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(url.GetLeftPart(UriPartial.Path) + ".mp3"));
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{line!.AccountSid}:{token}")));
+        // Twilio may redirect the media to its storage: the address then comes from Twilio itself, and HttpClient drops
+        // the Authorization header on a redirect, so the credentials go to Twilio's API host only.
         var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
