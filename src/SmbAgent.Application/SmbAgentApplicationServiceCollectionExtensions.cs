@@ -32,6 +32,7 @@ using SmbAgent.Tenancy;
 using SmbAgent.Twilio;
 using SmbAgent.Usage;
 using SmbAgent.Voice;
+using SmbAgent.Voice.Speech;
 using SmbAgent.Workspace;
 using StackExchange.Redis;
 
@@ -81,6 +82,7 @@ public static class SmbAgentApplicationServiceCollectionExtensions
         services.AddTwilio(configuration);
         services.AddScoped<Twilio.DevelopmentOutbox.DevelopmentOutboxAppService>();
         services.AddNotifications(configuration);
+        services.AddPremiumSpeech(configuration);
         services.AddHealthChecks()
             .AddCheck<RedisHealthCheck>("redis", HealthStatus.Degraded, ["ready"])
             .AddCheck<JobServerHealthCheck>("jobs", HealthStatus.Degraded, ["ready"]);

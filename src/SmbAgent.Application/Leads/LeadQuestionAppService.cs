@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SmbAgent.Data;
 using SmbAgent.Features;
 using SmbAgent.Tenancy;
+using SmbAgent.Voice.Speech;
 using SmbAgent.Workspace;
 
 namespace SmbAgent.Leads;
@@ -13,7 +14,8 @@ public sealed class LeadQuestionAppService(
     ICurrentTenant currentTenant,
     IFeatureChecker features,
     IValidator<CreateUpdateLeadQuestionDto> validator,
-    WorkspaceSettingsCache workspace) : ILeadQuestionAppService
+    WorkspaceSettingsCache workspace,
+    SpeechPreparation speech) : ILeadQuestionAppService
 {
     public async Task<IReadOnlyList<LeadQuestionDto>> GetListAsync(CancellationToken cancellationToken = default) =>
         await db.LeadQuestions.AsNoTracking()
@@ -37,6 +39,7 @@ public sealed class LeadQuestionAppService(
         db.LeadQuestions.Add(question);
         await db.SaveChangesAsync(cancellationToken);
         await workspace.InvalidateAsync(cancellationToken);
+        await speech.QueueAsync(cancellationToken);
         return ToDto(question);
     }
 
@@ -49,6 +52,7 @@ public sealed class LeadQuestionAppService(
         Apply(question, input);
         await db.SaveChangesAsync(cancellationToken);
         await workspace.InvalidateAsync(cancellationToken);
+        await speech.QueueAsync(cancellationToken);
         return ToDto(question);
     }
 

@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using SmbAgent.Data;
 using SmbAgent.Features;
+using SmbAgent.Voice.Speech;
 
 namespace SmbAgent.Workspace;
 
@@ -10,7 +11,8 @@ public sealed class AgentSettingsAppService(
     ISmbAgentDbContext db,
     IFeatureChecker features,
     IValidator<AgentSettingsInput> validator,
-    WorkspaceSettingsCache workspace)
+    WorkspaceSettingsCache workspace,
+    SpeechPreparation speech)
 {
     public async Task<AgentSettingsView> GetAsync(CancellationToken cancellationToken = default)
     {
@@ -55,6 +57,7 @@ public sealed class AgentSettingsAppService(
         await validator.ValidateAndThrowAsync(input, cancellationToken);
 
         var settings = await FindAsync(cancellationToken);
+        var spoken = SpokenSettings(settings);
         settings.AgentName = input.AgentName!.Trim();
         settings.Persona = Blank(input.Persona);
         settings.WelcomeMessage = Blank(input.WelcomeMessage);
@@ -72,9 +75,18 @@ public sealed class AgentSettingsAppService(
             settings.UsePremiumVoice = input.UsePremiumVoice ?? AgentVoices.PremiumVoices.Contains(settings.Voice);
         }
 
+        var greetingChanged = spoken != SpokenSettings(settings);
         await db.SaveChangesAsync(cancellationToken);
         await workspace.InvalidateAsync(cancellationToken);
+        if (greetingChanged)
+        {
+            await speech.QueueAsync(cancellationToken);
+        }
     }
+
+    // What the greeting a caller hears is made of: a change has it synthesised again in the lines' premium voices.
+    private static (string, string?, string, string?) SpokenSettings(AgentSettings settings) =>
+        (settings.AgentName, settings.WelcomeMessage, settings.Language, settings.VoiceLanguage);
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

@@ -18,6 +18,7 @@ using SmbAgent.HttpApi.Features;
 using SmbAgent.HttpApi.KnowledgeBase;
 using SmbAgent.HttpApi.Leads;
 using SmbAgent.HttpApi.Tenancy;
+using SmbAgent.HttpApi.Voice;
 using SmbAgent.HttpApi.Widget;
 
 namespace SmbAgent.HttpApi.Hosting;
@@ -97,6 +98,7 @@ public static class ApiHostExtensions
         app.MapWidgetChatEndpoints();
         app.MapKnowledgeSourceEndpoints();
         app.MapKnowledgeSearchEndpoints();
+        app.MapVoiceAudioEndpoints();
         app.MapDemoPage();
         return app;
     }

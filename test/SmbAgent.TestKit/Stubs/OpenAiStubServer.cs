@@ -14,11 +14,15 @@ public sealed record RecordedRequest(string Path, string? Authorization, JsonObj
 /// <summary>
 /// A local stand-in for the OpenAI API on a free loopback port, recording every request. Point the SDK's
 /// <c>OpenAIClientOptions.Endpoint</c> at <see cref="Endpoint"/>. Speaks <c>POST /v1/embeddings</c> in the
-/// float and base64 formats and non-streaming <c>POST /v1/chat/completions</c> (answered by <see cref="Complete"/>);
-/// every other path answers 404 in OpenAI's error shape.
+/// float and base64 formats, non-streaming <c>POST /v1/chat/completions</c> (answered by <see cref="Complete"/>) and
+/// <c>POST /v1/audio/speech</c> (MP3 bytes derived from model, voice and input); every other path answers 404 in
+/// OpenAI's error shape.
 /// </summary>
 public sealed class OpenAiStubServer : IAsyncDisposable
 {
+    /// <summary>The voices OpenAI's speech endpoint takes; any other is a 400, as there.</summary>
+    private static readonly string[] SpeechVoices = ["alloy", "ash", "ballad", "coral", "echo", "fable", "nova", "onyx", "sage", "shimmer", "verse"];
+
     private readonly WebApplication app;
     private readonly ConcurrentQueue<RecordedRequest> requests = new();
 
@@ -40,6 +44,14 @@ public sealed class OpenAiStubServer : IAsyncDisposable
     /// <summary>When set, chat completions fail with this status in OpenAI's error shape (e.g. 500, 429).</summary>
     public int? ChatFailureStatus { get; set; }
 
+    public IReadOnlyList<RecordedRequest> SpeechCalls => [.. requests.Where(r => r.Path.EndsWith("/audio/speech", StringComparison.Ordinal))];
+
+    /// <summary>When set, speech requests fail with this status in OpenAI's error shape.</summary>
+    public int? SpeechFailureStatus { get; set; }
+
+    /// <summary>Delay before every speech answer, on top of <see cref="Delay"/> (to test the speech budget alone).</summary>
+    public TimeSpan SpeechDelay { get; set; } = TimeSpan.Zero;
+
     /// <summary>The vector the stub returns for a text; the default is deterministic per text.</summary>
     public Func<string, float[]> Embed { get; set; } = text => DeterministicVector(text, 1536);
 
@@ -55,6 +67,7 @@ public sealed class OpenAiStubServer : IAsyncDisposable
         var stub = new OpenAiStubServer(app);
         app.MapPost("/v1/embeddings", stub.EmbeddingsAsync);
         app.MapPost("/v1/chat/completions", stub.ChatCompletionsAsync);
+        app.MapPost("/v1/audio/speech", stub.SpeechAsync);
         app.MapFallback(context => WriteErrorAsync(context, StatusCodes.Status404NotFound, $"No stub for {context.Request.Path}."));
         await app.StartAsync();
         stub.Endpoint = new Uri($"{app.Urls.Single()}/v1");
@@ -176,6 +189,51 @@ public sealed class OpenAiStubServer : IAsyncDisposable
                 ["total_tokens"] = promptTokens + completionTokens,
             },
         });
+    }
+
+    /// <summary>What the stub answers for a speech request: an MP3 frame header, then bytes only these inputs give.</summary>
+    public static byte[] SpeechAudio(string model, string voice, string input) =>
+        [0xFF, 0xF3, 0x44, 0xC4, .. System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{model}|{voice}|{input}"))];
+
+    private async Task SpeechAsync(HttpContext context)
+    {
+        var body = await JsonSerializer.DeserializeAsync<JsonObject>(context.Request.Body, cancellationToken: context.RequestAborted);
+        if (body is null)
+        {
+            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, "The body must be a JSON object.");
+            return;
+        }
+
+        requests.Enqueue(new RecordedRequest(context.Request.Path, context.Request.Headers.Authorization, body));
+        var model = (body["model"] as JsonValue)?.TryGetValue<string>(out var m) == true ? m : null;
+        var voice = (body["voice"] as JsonValue)?.TryGetValue<string>(out var v) == true ? v : null;
+        var input = (body["input"] as JsonValue)?.TryGetValue<string>(out var i) == true ? i : null;
+        var format = (body["response_format"] as JsonValue)?.TryGetValue<string>(out var f) == true ? f : "mp3";
+        var problem = string.IsNullOrEmpty(model) ? "'model' is required."
+            : voice is null || !SpeechVoices.Contains(voice) ? $"'voice' must be one of {string.Join(", ", SpeechVoices)}."
+            : string.IsNullOrEmpty(input) ? "'input' is required."
+            : input.Length > 4096 ? "'input' is longer than 4096 characters."
+            : format != "mp3" ? "The stub speaks mp3 only."
+            : null;
+        if (problem is not null)
+        {
+            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, problem);
+            return;
+        }
+
+        if (Delay + SpeechDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(Delay + SpeechDelay, context.RequestAborted);
+        }
+
+        if (SpeechFailureStatus is { } status)
+        {
+            await WriteErrorAsync(context, status, "The stub was told to fail.");
+            return;
+        }
+
+        context.Response.ContentType = "audio/mpeg";
+        await context.Response.Body.WriteAsync(SpeechAudio(model!, voice!, input!), context.RequestAborted);
     }
 
     private static Task WriteErrorAsync(HttpContext context, int status, string message)

@@ -1,0 +1,56 @@
+using System.ClientModel;
+using System.ClientModel.Primitives;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using OpenAI;
+using OpenAI.Audio;
+using SmbAgent.BackgroundJobs;
+using SmbAgent.KnowledgeBase.Embeddings;
+
+namespace SmbAgent.Voice.Speech;
+
+public static class SpeechServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers premium speech as the <see cref="ISpeechOutput"/> (over the plain one, which is added with TryAdd),
+    /// its cache, audio URLs, pre-synthesis and cleanup. OpenAI is the app's one key and endpoint (<c>OpenAI:ApiKey</c>
+    /// or <c>OPENAI_API_KEY</c>, <c>OpenAI:Endpoint</c>); without a key every sentence is a <c>&lt;Say&gt;</c>.
+    /// </summary>
+    public static IServiceCollection AddPremiumSpeech(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(SpeechOptions.SectionName);
+        var speech = section.Get<SpeechOptions>() ?? new SpeechOptions();
+        var openAi = configuration.GetSection(OpenAIEmbeddingOptions.SectionName).Get<OpenAIEmbeddingOptions>() ?? new OpenAIEmbeddingOptions();
+        var apiKey = openAi.ApiKey is { Length: > 0 } configured ? configured : configuration["OPENAI_API_KEY"];
+
+        services.AddOptions<SpeechOptions>()
+            .Bind(section)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Model), "Speech:Model must name a model.")
+            .Validate(o => o.Budget > TimeSpan.Zero && o.Timeout >= o.Budget, "Speech:Budget must be positive and Speech:Timeout at least as long.")
+            .Validate(o => o.UrlLifetime > TimeSpan.Zero, "Speech:UrlLifetime must be positive.")
+            .Validate(o => o.KeepUnusedFor > TimeSpan.Zero, "Speech:KeepUnusedFor must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton(_ => new SpeechSynthesizer(apiKey is null ? null : CreateClient(apiKey, openAi.Endpoint, speech), speech.Model));
+        services.AddSingleton<SpeechAudioCache>();
+        services.AddSingleton<SpeechAudioUrls>();
+        services.AddScoped<SpeechAudioStore>();
+        services.AddScoped<ISpeechOutput, PremiumSpeechOutput>();
+        services.AddScoped<SpeechPreparation>();
+        services.AddBackgroundJob<PrepareSpeechJob, PrepareSpeechArgs>();
+        services.AddBackgroundJob<SpeechAudioCleanupJob, CleanUpSpeechAudioArgs>();
+        services.AddRecurringHostJob<SpeechAudioCleanupSchedule>();
+        return services;
+    }
+
+    private static AudioClient CreateClient(string apiKey, Uri? endpoint, SpeechOptions speech)
+    {
+        // No retries: the caller's budget is spent by then, and the next caller's miss is the retry.
+        var options = new OpenAIClientOptions { NetworkTimeout = speech.Timeout, RetryPolicy = new ClientRetryPolicy(0) };
+        if (endpoint is not null)
+        {
+            options.Endpoint = endpoint;
+        }
+
+        return new OpenAIClient(new ApiKeyCredential(apiKey), options).GetAudioClient(speech.Model);
+    }
+}
