@@ -31,6 +31,7 @@ using SmbAgent.PublicUrls;
 using SmbAgent.Tenancy;
 using SmbAgent.Twilio;
 using SmbAgent.Usage;
+using SmbAgent.Voice;
 using SmbAgent.Voice.Speech;
 using SmbAgent.Workspace;
 using StackExchange.Redis;
@@ -71,6 +72,7 @@ public static class SmbAgentApplicationServiceCollectionExtensions
         services.AddScoped<Voice.PhoneLines.PhoneLineStore>();
         services.AddScoped<Voice.Calls.CallLogManager>();
         services.AddScoped<Voice.Calls.VoicemailManager>();
+        services.AddVoiceAdmin();
         services.AddScoped<SmbAgent.Team.TeamAppService>();
         services.AddScoped<SmbAgent.Plans.PlanAppService>();
         services.AddHostAdmin();

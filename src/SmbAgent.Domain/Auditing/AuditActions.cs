@@ -22,4 +22,7 @@ public static class AuditActions
     public const string EditionDeleted = "EditionDeleted";
     public const string ImpersonationStarted = "ImpersonationStarted";
     public const string ImpersonationEnded = "ImpersonationEnded";
+    public const string PhoneLineAdded = "PhoneLineAdded";
+    public const string PhoneLineChanged = "PhoneLineChanged";
+    public const string PhoneLineRemoved = "PhoneLineRemoved";
 }

@@ -46,4 +46,9 @@ public static class SmbPermissions
         public const string Default = "Leads";
         public const string Manage = "Leads.Manage";
     }
+
+    public static class Voice
+    {
+        public const string Manage = "Voice.Manage";
+    }
 }

@@ -1,3 +1,4 @@
+using SmbAgent.Features;
 using SmbAgent.Permissions;
 
 namespace SmbAgent.Web.Navigation;
@@ -11,9 +12,11 @@ public static class AdminMenu
         new("Business profile", "/Workspace/Profile", "bi-shop", SmbPermissions.Workspace.ManageSettings),
         new("Agent", "/Workspace/Agent", "bi-robot", SmbPermissions.Workspace.ManageSettings),
         new("Install", "/Workspace/Install", "bi-code-slash", SmbPermissions.Workspace.ManageSettings),
+        new("Phone", "/Workspace/Phone", "bi-telephone-plus", SmbPermissions.Voice.Manage, SmbFeatures.Voice.Agent),
         new("Knowledge", "/Workspace/Knowledge/Index", "bi-book", SmbPermissions.Knowledge.Default),
         new("Leads", "/Workspace/Leads/Index", "bi-person-lines-fill", SmbPermissions.Leads.Default),
         new("Conversations", "/Workspace/Conversations/Index", "bi-chat-dots", SmbPermissions.Leads.Default),
+        new("Calls", "/Workspace/Calls/Index", "bi-telephone", SmbPermissions.Leads.Default, SmbFeatures.Voice.Agent),
         new("Lead questions", "/Workspace/Questions", "bi-list-check", SmbPermissions.LeadQuestions.Default),
         new("Emergency words", "/Workspace/EmergencyWords", "bi-exclamation-triangle", SmbPermissions.Workspace.ManageSettings),
         new("Notifications", "/Workspace/Notifications", "bi-bell", SmbPermissions.Workspace.ManageSettings),

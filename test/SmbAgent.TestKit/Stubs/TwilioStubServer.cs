@@ -25,7 +25,8 @@ public sealed record TwilioStubCall(string Sid, string To, string From, string? 
 /// A local stand-in for Twilio's REST API on a free loopback port, with Basic auth, validated the way Twilio does (in
 /// its order, with its error codes and JSON error shape): <c>POST …/Messages.json</c> answering 201 with a Message
 /// resource, <c>POST …/Calls.json</c> answering 201 with a Call resource, and <c>GET …/IncomingPhoneNumbers.json</c>
-/// answering a page of the numbers registered with <see cref="AddIncomingNumber"/>.
+/// answering a page of the numbers registered with <see cref="AddIncomingNumber"/>, and <c>GET …/Recordings/{sid}.mp3</c>
+/// serving the recordings kept with <see cref="AddRecording"/>.
 /// Faults are queued per request (any of them) to simulate an outage and its recovery: <see cref="FailNext"/> answers
 /// an error without accepting; <see cref="DelayNext"/> and <see cref="DropNext"/> accept and then answer late or
 /// not at all, as when Twilio took it but the answer was lost; <see cref="StallAnswerNext"/> stalls mid-answer.
@@ -50,6 +51,7 @@ public sealed partial class TwilioStubServer : IAsyncDisposable
     private readonly ConcurrentQueue<Fault> faults = new();
     private readonly ConcurrentQueue<TwilioStubCall> calls = new();
     private readonly ConcurrentDictionary<string, string?> incomingNumbers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte[]> recordings = new(StringComparer.Ordinal);
     private readonly Lock callSignal = new();
     private TaskCompletionSource newCall = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -77,6 +79,7 @@ public sealed partial class TwilioStubServer : IAsyncDisposable
         app.MapPost("/2010-04-01/Accounts/{accountSid}/Messages.json", stub.CreateMessageAsync);
         app.MapPost("/2010-04-01/Accounts/{accountSid}/Calls.json", stub.CreateCallAsync);
         app.MapGet("/2010-04-01/Accounts/{accountSid}/IncomingPhoneNumbers.json", stub.ReadIncomingNumbersAsync);
+        app.MapGet("/2010-04-01/Accounts/{accountSid}/Recordings/{file}", stub.ReadRecordingMediaAsync);
         app.MapFallback(context => WriteErrorAsync(
             context, StatusCodes.Status404NotFound, 20404, $"The requested resource {context.Request.Path} was not found"));
         await app.StartAsync();
@@ -109,6 +112,9 @@ public sealed partial class TwilioStubServer : IAsyncDisposable
 
     /// <summary>Puts <paramref name="number"/> (E.164) on the stub's account, its calls sent to <paramref name="voiceUrl"/>.</summary>
     public void AddIncomingNumber(string number, Uri? voiceUrl) => incomingNumbers[number] = voiceUrl?.AbsoluteUri;
+
+    /// <summary>Keeps a recording of the stub's account, served as MP3 at <c>GET …/Recordings/{recordingSid}.mp3</c>.</summary>
+    public void AddRecording(string recordingSid, byte[] audio) => recordings[recordingSid] = audio;
 
     /// <summary>The first accepted call matching <paramref name="predicate"/>, already placed or placed within <paramref name="timeout"/>.</summary>
     public async Task<TwilioStubCall> WaitForCallAsync(Func<TwilioStubCall, bool> predicate, TimeSpan timeout)
@@ -243,6 +249,24 @@ public sealed partial class TwilioStubServer : IAsyncDisposable
         }
 
         await AnswerAsync(context, CallResource(call), fault, StatusCodes.Status201Created);
+    }
+
+    private async Task ReadRecordingMediaAsync(HttpContext context, string accountSid, string file)
+    {
+        if (await AdmitAsync(context, accountSid) is null)
+        {
+            return;
+        }
+
+        if (!file.EndsWith(".mp3", StringComparison.Ordinal) || !recordings.TryGetValue(file[..^4], out var audio))
+        {
+            await WriteErrorAsync(context, StatusCodes.Status404NotFound, 20404, $"The requested resource {context.Request.Path} was not found");
+            return;
+        }
+
+        context.Response.ContentType = "audio/mpeg";
+        context.Response.ContentLength = audio.Length;
+        await context.Response.Body.WriteAsync(audio, context.RequestAborted);
     }
 
     private async Task ReadIncomingNumbersAsync(HttpContext context, string accountSid)
