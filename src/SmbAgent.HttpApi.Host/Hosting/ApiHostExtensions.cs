@@ -18,6 +18,7 @@ using SmbAgent.HttpApi.Features;
 using SmbAgent.HttpApi.KnowledgeBase;
 using SmbAgent.HttpApi.Leads;
 using SmbAgent.HttpApi.Tenancy;
+using SmbAgent.HttpApi.Voice;
 using SmbAgent.HttpApi.Widget;
 
 namespace SmbAgent.HttpApi.Hosting;
@@ -98,6 +99,7 @@ public static class ApiHostExtensions
         app.MapKnowledgeSourceEndpoints();
         app.MapKnowledgeSearchEndpoints();
         app.MapDemoPage();
+        app.MapGroup("/api/voice").MapOwnerAlertWebhooks();
         return app;
     }
 
