@@ -66,6 +66,7 @@ public static class SmbAgentApplicationServiceCollectionExtensions
         services.AddScoped<LeadQuestionOrderAppService>();
         services.AddScoped<SetupChecklistAppService>();
         services.AddSingleton<Voice.PhoneLines.PhoneLineSecrets>();
+        services.AddScoped<Voice.PhoneLines.PhoneLineStore>();
         services.AddScoped<SmbAgent.Team.TeamAppService>();
         services.AddScoped<SmbAgent.Plans.PlanAppService>();
         services.AddHostAdmin();

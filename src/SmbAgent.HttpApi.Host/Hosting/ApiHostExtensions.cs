@@ -55,6 +55,10 @@ public static class ApiHostExtensions
         services.AddScoped<WidgetKeyTenantResolveContributor>();
         // A widget route's business is the one its key names, whoever else the request claims to be.
         services.Configure<TenantResolveOptions>(options => options.Contributors.Insert(0, typeof(WidgetKeyTenantResolveContributor)));
+        services.AddScoped<CalledNumberTenantResolveContributor>();
+        // A call's business is the one whose line was called; the signature check then holds the form to that line's token.
+        services.Configure<TenantResolveOptions>(options => options.Contributors.Insert(0, typeof(CalledNumberTenantResolveContributor)));
+        services.AddSingleton<TwilioWebhookRateLimits>();
         services.AddCors();
         services.AddSingleton<ICorsPolicyProvider, WidgetCorsPolicyProvider>();
         services.AddWidgetRateLimits(builder.Configuration);
@@ -99,7 +103,8 @@ public static class ApiHostExtensions
         app.MapKnowledgeSourceEndpoints();
         app.MapKnowledgeSearchEndpoints();
         app.MapDemoPage();
-        app.MapGroup("/api/voice").MapOwnerAlertWebhooks();
+        app.MapCallRecordEndpoints();
+        app.MapOwnerAlertWebhooks();
         return app;
     }
 

@@ -9,22 +9,16 @@ namespace SmbAgent.HttpApi.Voice;
 /// </summary>
 public static class OwnerAlertEndpoints
 {
-    public static IEndpointRouteBuilder MapOwnerAlertWebhooks(this IEndpointRouteBuilder voice)
+    public static void MapOwnerAlertWebhooks(this IEndpointRouteBuilder app)
     {
+        var voice = app.MapTwilioWebhookGroup("/api/voice");
         voice.MapPost("/owner-alert/answer", async (string? a, OwnerAlertCallbackAppService alerts, CancellationToken ct) =>
             Twiml(await alerts.AnswerAsync(a, ct)));
-        voice.MapPost("/owner-alert/choice", async (string? a, string? again, HttpRequest request, OwnerAlertCallbackAppService alerts, CancellationToken ct) =>
-        {
-            var form = await request.ReadFormAsync(ct);
-            return Twiml(await alerts.ChoiceAsync(a, form["Digits"].ToString(), again == "1", ct));
-        });
-        voice.MapPost("/owner-alert/status", async (string? a, HttpRequest request, OwnerAlertCallbackAppService alerts, CancellationToken ct) =>
-        {
-            var form = await request.ReadFormAsync(ct);
-            return await alerts.StatusAsync(a, form["CallStatus"].ToString(), ct) ? Results.NoContent() : Results.NotFound();
-        });
-        return voice;
+        voice.MapPost("/owner-alert/choice", async (string? a, string? again, HttpContext http, OwnerAlertCallbackAppService alerts, CancellationToken ct) =>
+            Twiml(await alerts.ChoiceAsync(a, http.GetTwilioWebhook()["Digits"], again == "1", ct)));
+        voice.MapPost("/owner-alert/status", async (string? a, HttpContext http, OwnerAlertCallbackAppService alerts, CancellationToken ct) =>
+            await alerts.StatusAsync(a, http.GetTwilioWebhook()["CallStatus"], ct) ? TwimlResults.Empty() : Results.NotFound());
     }
 
-    private static IResult Twiml(string? twiml) => twiml is null ? Results.NotFound() : Results.Content(twiml, "application/xml");
+    private static IResult Twiml(string? twiml) => twiml is null ? Results.NotFound() : TypedResults.Text(twiml, TwimlResults.ContentType);
 }
