@@ -29,6 +29,7 @@ using SmbAgent.Notifications;
 using SmbAgent.Permissions;
 using SmbAgent.PublicUrls;
 using SmbAgent.Tenancy;
+using SmbAgent.Twilio;
 using SmbAgent.Usage;
 using SmbAgent.Workspace;
 using StackExchange.Redis;
@@ -76,6 +77,8 @@ public static class SmbAgentApplicationServiceCollectionExtensions
         services.AddScoped<IAuditLogger, AuditLogger>();
         services.AddEmailing(configuration);
         services.AddConversations(configuration);
+        services.AddTwilio(configuration);
+        services.AddScoped<Twilio.DevelopmentOutbox.DevelopmentOutboxAppService>();
         services.AddNotifications(configuration);
         services.AddHealthChecks()
             .AddCheck<RedisHealthCheck>("redis", HealthStatus.Degraded, ["ready"])

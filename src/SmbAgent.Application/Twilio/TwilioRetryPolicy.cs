@@ -1,14 +1,14 @@
 using System.Net;
 using Polly.Retry;
 
-namespace SmbAgent.Notifications.Sms;
+namespace SmbAgent.Twilio;
 
 /// <summary>
-/// Which failures are retried inside one send. Twilio's Messages API has no idempotency key, so a POST is only
+/// Which failures are retried inside one request. Twilio's Messages and Calls APIs have no idempotency key, so a POST is only
 /// repeated when the first one provably created nothing: the connection never opened (DNS, refused, connect timeout, TLS), or
 /// Twilio answered 429 or 503, which it sends before processing. Timeouts, connections lost after the request
-/// went out, and 500/502/504 may hide an accepted message: they end the call with a transient failure marked
-/// <see cref="SmsTransientFailureException.MayHaveBeenSent"/>, and the background job decides.
+/// went out, and 500/502/504 may hide an accepted message or call: they end the request with a transient failure
+/// marked <see cref="TwilioRequestFailure.MayHaveBeenSent"/>, and the background job decides.
 /// </summary>
 internal static class TwilioRetryPolicy
 {

@@ -1,9 +1,9 @@
-namespace SmbAgent.Notifications.Sms;
+namespace SmbAgent.Twilio;
 
 /// <summary>
-/// Bound from <c>Twilio</c>. Without an <see cref="AccountSid"/> SMS is off and <see cref="ISmsSender.IsConfigured"/>
-/// is false; with one, <see cref="AuthToken"/> and a sender (<see cref="FromNumber"/> or <see cref="MessagingServiceSid"/>)
-/// are required and checked at start.
+/// Bound from <c>Twilio</c>: the platform's own account, which sends the SMS alerts and places the owner calls.
+/// Without an <see cref="AccountSid"/> SMS and calls are off; with one, <see cref="AuthToken"/> and a sender
+/// (<see cref="FromNumber"/> or <see cref="MessagingServiceSid"/>) are required and checked at start.
 /// </summary>
 public sealed class TwilioOptions
 {
@@ -30,7 +30,7 @@ public sealed class TwilioOptions
     /// <summary>Per HTTP attempt. A timeout is never retried here: the message may already have been accepted.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>For one <see cref="ISmsSender.SendAsync"/> call, retries and their waits included.</summary>
+    /// <summary>For one request (an SMS, a call, a look-up), retries and their waits included.</summary>
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Retries inside one call, only for answers that prove nothing was sent (see <c>TwilioRetryPolicy</c>); 0 turns them off.</summary>
@@ -44,6 +44,13 @@ public sealed class TwilioOptions
     /// failure carrying the wait, so the background job is rescheduled instead of holding a worker.
     /// </summary>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// SMS and calls are written to the development outbox instead of reaching Twilio. The account settings still
+    /// name the (development) platform account: the owner alert's webhooks are signed with its token, by the call
+    /// simulator.
+    /// </summary>
+    public bool DevelopmentOutbox { get; set; }
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(AccountSid);
 }

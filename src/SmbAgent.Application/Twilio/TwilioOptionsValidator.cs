@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 
-namespace SmbAgent.Notifications.Sms;
+namespace SmbAgent.Twilio;
 
 /// <summary>Checks a configured Twilio section at start, so a typo fails the deployment rather than the first emergency alert.</summary>
 public sealed partial class TwilioOptionsValidator : IValidateOptions<TwilioOptions>
