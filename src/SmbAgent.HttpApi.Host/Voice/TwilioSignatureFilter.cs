@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using SmbAgent.Notifications.Sms;
 using SmbAgent.PublicUrls;
 using SmbAgent.Tenancy;
+using SmbAgent.Twilio;
 using SmbAgent.Voice.PhoneLines;
 using Twilio.Security;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Xml.Linq;
 using SmbAgent.Notifications;
+using SmbAgent.TestKit.Twilio;
 
 namespace SmbAgent.HttpApi.Tests.Voice;
 
@@ -20,9 +21,9 @@ public sealed class OwnerAlertWebhookTests(SlowLadderFixture fixture) : IClassFi
         using var again = await OwnerAlertWebhooks.StatusAsync(fixture.Api, first, "no-answer");
         using var answered = await OwnerAlertWebhooks.StatusAsync(fixture.Api, second, "in-progress");
 
-        ringing.StatusCode.ShouldBe(HttpStatusCode.NoContent);
-        noAnswer.StatusCode.ShouldBe(HttpStatusCode.NoContent);
-        again.StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        ringing.StatusCode.ShouldBe(HttpStatusCode.OK);
+        noAnswer.StatusCode.ShouldBe(HttpStatusCode.OK);
+        again.StatusCode.ShouldBe(HttpStatusCode.OK);
         var alert = await fixture.AlertAsync(business.TenantId, leadId);
         alert.State.ShouldBe(EmergencyAlertState.Calling);
         (alert.Round, alert.ContactIndex).ShouldBe((1, 1));
@@ -81,11 +82,48 @@ public sealed class OwnerAlertWebhookTests(SlowLadderFixture fixture) : IClassFi
         var forged = token[..^4] + (token[^4..] == "AAAA" ? "BBBB" : "AAAA");
 
         using var choice = await OwnerAlertWebhooks.PressAsync(fixture.Api, first, "1", $"/api/voice/owner-alert/choice?a={forged}");
-        using var status = await OwnerAlertWebhooks.PostAsync(fixture.Api, $"/api/voice/owner-alert/status?a={forged}", new Dictionary<string, string> { ["CallStatus"] = "no-answer" });
-        using var missing = await OwnerAlertWebhooks.PostAsync(fixture.Api, "/api/voice/owner-alert/status", new Dictionary<string, string> { ["CallStatus"] = "no-answer" });
+        using var status = await OwnerAlertWebhooks.StatusAsync(fixture.Api, first, "no-answer", $"/api/voice/owner-alert/status?a={forged}");
+        using var missing = await OwnerAlertWebhooks.StatusAsync(fixture.Api, first, "no-answer", "/api/voice/owner-alert/status");
 
         choice.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         status.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         missing.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_forged_or_missing_signature_is_refused_on_every_owner_alert_webhook_and_changes_nothing()
+    {
+        var business = await fixture.BusinessAsync();
+        var leadId = await fixture.UrgentLeadAsync(business);
+        var first = await fixture.CallToAsync(business, OwnerAlertFixture.FirstContact);
+        var client = OwnerAlertWebhooks.Client(fixture.Api);
+        var form = new Dictionary<string, string>(OwnerAlertWebhooks.Form(first, "no-answer")) { ["Digits"] = "1" };
+        var answerPath = first.ChoicePath.Replace("/choice?", "/answer?", StringComparison.Ordinal);
+
+        foreach (var path in new[] { answerPath, first.ChoicePath, first.StatusPath })
+        {
+            var forged = TwilioSigner.Sign("not-the-platform-token", client.PublicUrl(path), form);
+            using var withForged = await client.PostSignedAsync(path, form, forged);
+            using var without = await client.PostSignedAsync(path, form, null);
+            withForged.StatusCode.ShouldBe(HttpStatusCode.Forbidden, path);
+            without.StatusCode.ShouldBe(HttpStatusCode.Forbidden, path);
+        }
+
+        var alert = await fixture.AlertAsync(business.TenantId, leadId);
+        alert.State.ShouldBe(EmergencyAlertState.Calling);
+        (await fixture.AttemptsAsync(business.TenantId, alert.Id)).ShouldHaveSingleItem().Status.ShouldBe("queued");
+    }
+
+    [Fact]
+    public async Task The_answer_webhook_serves_the_same_prompt()
+    {
+        var business = await fixture.BusinessAsync();
+        await fixture.UrgentLeadAsync(business);
+        var first = await fixture.CallToAsync(business, OwnerAlertFixture.FirstContact);
+
+        using var answer = await OwnerAlertWebhooks.Client(fixture.Api).PostAsync(first.ChoicePath.Replace("/choice?", "/answer?", StringComparison.Ordinal), OwnerAlertWebhooks.Form(first));
+
+        answer.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await answer.Content.ReadAsStringAsync()).ShouldBe(first.Request.Twiml);
     }
 }

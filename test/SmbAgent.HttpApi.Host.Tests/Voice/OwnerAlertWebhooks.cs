@@ -1,32 +1,27 @@
 using SmbAgent.TestKit.Stubs;
+using SmbAgent.TestKit.Twilio;
 
 namespace SmbAgent.HttpApi.Tests.Voice;
 
-/// <summary>What Twilio posts to the alert call's webhooks: the key the owner pressed, the call's progress.</summary>
+/// <summary>What Twilio posts to the alert call's webhooks, signed with the platform account's token: the key the owner pressed, the call's progress.</summary>
 public static class OwnerAlertWebhooks
 {
-    public static Task<HttpResponseMessage> PressAsync(ApiFixture api, OwnerCall call, string digits, string? path = null) =>
-        PostAsync(api, path ?? call.ChoicePath, new Dictionary<string, string>
-        {
-            ["AccountSid"] = TwilioStubServer.AccountSid,
-            ["CallSid"] = "CA" + Guid.NewGuid().ToString("N"),
-            ["CallStatus"] = "in-progress",
-            ["Digits"] = digits,
-            ["To"] = call.Request.To,
-        });
+    public static TwilioWebhookClient Client(ApiFixture api) => TwilioWebhookClient.For(api.Factory, TwilioStubServer.AccountSid, TwilioStubServer.AuthToken);
 
-    public static Task<HttpResponseMessage> StatusAsync(ApiFixture api, OwnerCall call, string status) =>
-        PostAsync(api, call.StatusPath, new Dictionary<string, string>
-        {
-            ["AccountSid"] = TwilioStubServer.AccountSid,
-            ["CallSid"] = "CA" + Guid.NewGuid().ToString("N"),
-            ["CallStatus"] = status,
-            ["To"] = call.Request.To,
-        });
-
-    public static async Task<HttpResponseMessage> PostAsync(ApiFixture api, string pathAndQuery, IReadOnlyDictionary<string, string> form)
+    public static Dictionary<string, string> Form(OwnerCall call, string status = "in-progress") => new(StringComparer.Ordinal)
     {
-        using var content = new FormUrlEncodedContent(form);
-        return await api.Factory.CreateClient().PostAsync(pathAndQuery, content);
-    }
+        ["AccountSid"] = TwilioStubServer.AccountSid,
+        ["ApiVersion"] = "2010-04-01",
+        ["CallSid"] = "CA" + Guid.NewGuid().ToString("N"),
+        ["CallStatus"] = status,
+        ["Direction"] = "outbound-api",
+        ["From"] = TwilioStubServer.FromNumber,
+        ["To"] = call.Request.To,
+    };
+
+    public static Task<HttpResponseMessage> PressAsync(ApiFixture api, OwnerCall call, string digits, string? path = null) =>
+        Client(api).PostAsync(path ?? call.ChoicePath, new Dictionary<string, string>(Form(call)) { ["Digits"] = digits });
+
+    public static Task<HttpResponseMessage> StatusAsync(ApiFixture api, OwnerCall call, string status, string? path = null) =>
+        Client(api).PostAsync(path ?? call.StatusPath, Form(call, status));
 }
