@@ -18,12 +18,16 @@ public sealed record TwilioStubRequest(string Path, string? Authorization, strin
 /// <summary>A message the Twilio stub accepted (answered 201, or would have, for a delayed or dropped answer).</summary>
 public sealed record TwilioStubMessage(string Sid, string To, string? From, string? MessagingServiceSid, string Body);
 
+/// <summary>A call the Twilio stub accepted: the form fields of the Calls API that our placer sends.</summary>
+public sealed record TwilioStubCall(string Sid, string To, string From, string? Twiml, string? StatusCallback, int? Timeout);
+
 /// <summary>
-/// A local stand-in for Twilio's Messages REST API on a free loopback port:
-/// <c>POST /2010-04-01/Accounts/{AccountSid}/Messages.json</c> with Basic auth and a form, validated the way
-/// Twilio does (in its order, with its error codes and JSON error shape), answering 201 with a Message resource.
-/// Faults are queued per request to simulate an outage and its recovery: <see cref="FailNext"/> answers an error
-/// without accepting; <see cref="DelayNext"/> and <see cref="DropNext"/> accept the message and then answer late or
+/// A local stand-in for Twilio's REST API on a free loopback port, with Basic auth, validated the way Twilio does (in
+/// its order, with its error codes and JSON error shape): <c>POST …/Messages.json</c> answering 201 with a Message
+/// resource, <c>POST …/Calls.json</c> answering 201 with a Call resource, and <c>GET …/IncomingPhoneNumbers.json</c>
+/// answering a page of the numbers registered with <see cref="AddIncomingNumber"/>.
+/// Faults are queued per request (any of them) to simulate an outage and its recovery: <see cref="FailNext"/> answers
+/// an error without accepting; <see cref="DelayNext"/> and <see cref="DropNext"/> accept and then answer late or
 /// not at all, as when Twilio took it but the answer was lost; <see cref="StallAnswerNext"/> stalls mid-answer.
 /// </summary>
 public sealed partial class TwilioStubServer : IAsyncDisposable
@@ -44,6 +48,10 @@ public sealed partial class TwilioStubServer : IAsyncDisposable
     private readonly ConcurrentQueue<TwilioStubRequest> requests = new();
     private readonly ConcurrentQueue<TwilioStubMessage> messages = new();
     private readonly ConcurrentQueue<Fault> faults = new();
+    private readonly ConcurrentQueue<TwilioStubCall> calls = new();
+    private readonly ConcurrentDictionary<string, string?> incomingNumbers = new(StringComparer.Ordinal);
+    private readonly Lock callSignal = new();
+    private TaskCompletionSource newCall = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private TwilioStubServer(WebApplication app) => this.app = app;
 
@@ -56,6 +64,9 @@ public sealed partial class TwilioStubServer : IAsyncDisposable
     /// <summary>The accepted messages, in order.</summary>
     public IReadOnlyList<TwilioStubMessage> Messages => [.. messages];
 
+    /// <summary>The accepted calls, in order.</summary>
+    public IReadOnlyList<TwilioStubCall> Calls => [.. calls];
+
     public static async Task<TwilioStubServer> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -64,6 +75,8 @@ public sealed partial class TwilioStubServer : IAsyncDisposable
         var app = builder.Build();
         var stub = new TwilioStubServer(app);
         app.MapPost("/2010-04-01/Accounts/{accountSid}/Messages.json", stub.CreateMessageAsync);
+        app.MapPost("/2010-04-01/Accounts/{accountSid}/Calls.json", stub.CreateCallAsync);
+        app.MapGet("/2010-04-01/Accounts/{accountSid}/IncomingPhoneNumbers.json", stub.ReadIncomingNumbersAsync);
         app.MapFallback(context => WriteErrorAsync(
             context, StatusCodes.Status404NotFound, 20404, $"The requested resource {context.Request.Path} was not found"));
         await app.StartAsync();
@@ -94,6 +107,37 @@ public sealed partial class TwilioStubServer : IAsyncDisposable
     /// <summary>The next <paramref name="count"/> valid requests are accepted and get 201 with half the JSON, the rest after <paramref name="delay"/>.</summary>
     public void StallAnswerNext(int count, TimeSpan delay) => Enqueue(count, new Fault(After: AfterAccepting.StallAnswer, Delay: delay));
 
+    /// <summary>Puts <paramref name="number"/> (E.164) on the stub's account, its calls sent to <paramref name="voiceUrl"/>.</summary>
+    public void AddIncomingNumber(string number, Uri? voiceUrl) => incomingNumbers[number] = voiceUrl?.AbsoluteUri;
+
+    /// <summary>The first accepted call matching <paramref name="predicate"/>, already placed or placed within <paramref name="timeout"/>.</summary>
+    public async Task<TwilioStubCall> WaitForCallAsync(Func<TwilioStubCall, bool> predicate, TimeSpan timeout)
+    {
+        using var limit = new CancellationTokenSource(timeout);
+        while (true)
+        {
+            Task next;
+            lock (callSignal)
+            {
+                next = newCall.Task;
+            }
+
+            if (calls.FirstOrDefault(predicate) is { } call)
+            {
+                return call;
+            }
+
+            try
+            {
+                await next.WaitAsync(limit.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"No matching call reached the Twilio stub within {timeout}; it has {calls.Count} call(s).");
+            }
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await app.StopAsync();
@@ -108,7 +152,11 @@ public sealed partial class TwilioStubServer : IAsyncDisposable
         }
     }
 
-    private async Task CreateMessageAsync(HttpContext context, string accountSid)
+    /// <summary>
+    /// Records the request and answers what comes before any resource check: a queued error fault, a failed Basic
+    /// auth, another account. Null when it answered; otherwise the fault still to apply after accepting, and the form.
+    /// </summary>
+    private async Task<(Fault Fault, Dictionary<string, string> Form)?> AdmitAsync(HttpContext context, string accountSid)
     {
         var form = context.Request.HasFormContentType
             ? (await context.Request.ReadFormAsync(context.RequestAborted)).ToDictionary(field => field.Key, field => field.Value.ToString(), StringComparer.Ordinal)
@@ -124,19 +172,29 @@ public sealed partial class TwilioStubServer : IAsyncDisposable
             }
 
             await WriteErrorAsync(context, failure, failure == 401 ? 20003 : 20000 + failure, ReasonPhrases.GetReasonPhrase(failure));
-            return;
+            return null;
         }
 
         if (!IsAuthenticated(context.Request.Headers.Authorization))
         {
             context.Response.Headers.WWWAuthenticate = "Basic realm=\"Twilio API\"";
             await WriteErrorAsync(context, StatusCodes.Status401Unauthorized, 20003, "Authenticate", "Your AccountSid or AuthToken was incorrect.");
-            return;
+            return null;
         }
 
         if (accountSid != AccountSid)
         {
             await WriteErrorAsync(context, StatusCodes.Status404NotFound, 20404, $"The requested resource {context.Request.Path} was not found");
+            return null;
+        }
+
+        return (fault ?? new Fault(), form);
+    }
+
+    private async Task CreateMessageAsync(HttpContext context, string accountSid)
+    {
+        if (await AdmitAsync(context, accountSid) is not (var fault, var form))
+        {
             return;
         }
 
@@ -154,10 +212,79 @@ public sealed partial class TwilioStubServer : IAsyncDisposable
             form["Body"]);
         messages.Enqueue(message);
 
-        await AnswerAsync(context, message, fault ?? new Fault());
+        await AnswerAsync(context, Resource(message), fault, StatusCodes.Status201Created);
     }
 
-    private static async Task AnswerAsync(HttpContext context, TwilioStubMessage message, Fault fault)
+    private async Task CreateCallAsync(HttpContext context, string accountSid)
+    {
+        if (await AdmitAsync(context, accountSid) is not (var fault, var form))
+        {
+            return;
+        }
+
+        if (ValidateCall(form) is { } invalid)
+        {
+            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, invalid.Code, invalid.Message);
+            return;
+        }
+
+        var call = new TwilioStubCall(
+            $"CA{Guid.NewGuid():N}",
+            form["To"],
+            form["From"],
+            form.GetValueOrDefault("Twiml"),
+            form.GetValueOrDefault("StatusCallback"),
+            int.TryParse(form.GetValueOrDefault("Timeout"), NumberStyles.None, CultureInfo.InvariantCulture, out var timeout) ? timeout : null);
+        calls.Enqueue(call);
+        lock (callSignal)
+        {
+            newCall.TrySetResult();
+            newCall = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        await AnswerAsync(context, CallResource(call), fault, StatusCodes.Status201Created);
+    }
+
+    private async Task ReadIncomingNumbersAsync(HttpContext context, string accountSid)
+    {
+        if (await AdmitAsync(context, accountSid) is not (var fault, _))
+        {
+            return;
+        }
+
+        var wanted = context.Request.Query["PhoneNumber"].ToString();
+        var numbers = new JsonArray();
+        foreach (var (number, voiceUrl) in incomingNumbers.Where(n => wanted.Length == 0 || n.Key == wanted).OrderBy(n => n.Key, StringComparer.Ordinal))
+        {
+            numbers.Add(new JsonObject
+            {
+                ["account_sid"] = AccountSid,
+                ["sid"] = $"PN{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(number)))[..32]}",
+                ["phone_number"] = number,
+                ["friendly_name"] = number,
+                ["voice_url"] = voiceUrl,
+                ["voice_method"] = "POST",
+                ["capabilities"] = new JsonObject { ["voice"] = true, ["sms"] = true, ["mms"] = false },
+            });
+        }
+
+        var uri = $"/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers.json";
+        var page = new JsonObject
+        {
+            ["incoming_phone_numbers"] = numbers,
+            ["first_page_uri"] = $"{uri}?PageSize=50&Page=0",
+            ["next_page_uri"] = null,
+            ["previous_page_uri"] = null,
+            ["page"] = 0,
+            ["page_size"] = 50,
+            ["start"] = 0,
+            ["end"] = Math.Max(0, numbers.Count - 1),
+            ["uri"] = uri + context.Request.QueryString,
+        };
+        await AnswerAsync(context, page, fault, StatusCodes.Status200OK);
+    }
+
+    private static async Task AnswerAsync(HttpContext context, JsonObject resource, Fault fault, int status)
     {
         if (fault.After == AfterAccepting.Drop)
         {
@@ -165,7 +292,7 @@ public sealed partial class TwilioStubServer : IAsyncDisposable
             return;
         }
 
-        var json = Resource(message).ToJsonString();
+        var json = resource.ToJsonString();
         try
         {
             if (fault.After == AfterAccepting.AnswerLate)
@@ -173,7 +300,7 @@ public sealed partial class TwilioStubServer : IAsyncDisposable
                 await Task.Delay(fault.Delay, context.RequestAborted);
             }
 
-            context.Response.StatusCode = StatusCodes.Status201Created;
+            context.Response.StatusCode = status;
             context.Response.ContentType = "application/json; charset=utf-8";
             if (fault.After == AfterAccepting.StallAnswer)
             {
@@ -228,6 +355,55 @@ public sealed partial class TwilioStubServer : IAsyncDisposable
             _ when string.IsNullOrEmpty(body) => (21602, "Message body is required."),
             _ when body.Length > MaxBodyLength => (21617, "The concatenated message body exceeds the 1600 character limit."),
             _ => null,
+        };
+    }
+
+    /// <summary>Twilio's checks for a call, in its order: recipient, sender, what to play.</summary>
+    private static (int Code, string Message)? ValidateCall(Dictionary<string, string> form)
+    {
+        var to = form.GetValueOrDefault("To");
+        var from = form.GetValueOrDefault("From");
+        return true switch
+        {
+            _ when string.IsNullOrEmpty(to) => (21201, "No 'To' number is specified"),
+            _ when !E164().IsMatch(to) => (21211, $"Invalid 'To' Phone Number: {to}"),
+            _ when string.IsNullOrEmpty(from) => (21213, "No 'From' number is specified"),
+            _ when from != FromNumber => (21210, $"The source phone number provided, {from}, is not yet verified for your account."),
+            _ when string.IsNullOrEmpty(form.GetValueOrDefault("Twiml")) && string.IsNullOrEmpty(form.GetValueOrDefault("Url"))
+                && string.IsNullOrEmpty(form.GetValueOrDefault("ApplicationSid")) => (21205, "A 'Url', 'Twiml' or 'ApplicationSid' parameter is required"),
+            _ => null,
+        };
+    }
+
+    private static JsonObject CallResource(TwilioStubCall call)
+    {
+        var now = DateTimeOffset.UtcNow.ToString("ddd, dd MMM yyyy HH:mm:ss '+0000'", CultureInfo.InvariantCulture);
+        var uri = $"/2010-04-01/Accounts/{AccountSid}/Calls/{call.Sid}";
+        return new JsonObject
+        {
+            ["account_sid"] = AccountSid,
+            ["answered_by"] = null,
+            ["api_version"] = "2010-04-01",
+            ["caller_name"] = null,
+            ["date_created"] = now,
+            ["date_updated"] = now,
+            ["direction"] = "outbound-api",
+            ["duration"] = null,
+            ["end_time"] = null,
+            ["forwarded_from"] = null,
+            ["from"] = call.From,
+            ["from_formatted"] = call.From,
+            ["parent_call_sid"] = null,
+            ["phone_number_sid"] = null,
+            ["price"] = null,
+            ["price_unit"] = "USD",
+            ["sid"] = call.Sid,
+            ["start_time"] = null,
+            ["status"] = "queued",
+            ["subresource_uris"] = new JsonObject { ["recordings"] = $"{uri}/Recordings.json" },
+            ["to"] = call.To,
+            ["to_formatted"] = call.To,
+            ["uri"] = $"{uri}.json",
         };
     }
 
