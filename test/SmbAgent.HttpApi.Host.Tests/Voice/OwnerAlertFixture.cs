@@ -8,7 +8,6 @@ using SmbAgent.HttpApi.Tests.Conversations;
 using SmbAgent.Notifications;
 using SmbAgent.Tenancy;
 using SmbAgent.TestKit.Stubs;
-using SmbAgent.Twilio;
 using SmbAgent.Workspace;
 
 namespace SmbAgent.HttpApi.Tests.Voice;
@@ -19,12 +18,7 @@ namespace SmbAgent.HttpApi.Tests.Voice;
 /// </summary>
 public abstract class OwnerAlertFixture(TimeSpan acknowledgeTimeout) : IAsyncLifetime
 {
-    public const string FirstContact = "+14155550101";
-    public const string SecondContact = "+14155550102";
-
     public TwilioStubServer Twilio { get; private set; } = null!;
-
-    public RecordingCallPlacer Calls { get; } = new();
 
     public ApiFixture Api { get; private set; } = null!;
 
@@ -38,14 +32,15 @@ public abstract class OwnerAlertFixture(TimeSpan acknowledgeTimeout) : IAsyncLif
                 ["EmergencyAlerts:AcknowledgeTimeout"] = acknowledgeTimeout.ToString("c", CultureInfo.InvariantCulture),
                 ["EmergencyAlerts:Rounds"] = "2",
             },
-            TestServices = services => services.AddSingleton<IOutboundCallPlacer>(Calls),
         };
         await Api.InitializeAsync();
     }
 
-    /// <summary>A business of <paramref name="edition"/> with an email contact and two phone contacts, Ana then Ben.</summary>
-    public async Task<ChatBusiness> BusinessAsync(string edition = EditionMatrix.Pro)
+    /// <summary>A business of <paramref name="edition"/> with an email contact and two phone contacts of its own, Ana then Ben.</summary>
+    public async Task<AlertBusiness> BusinessAsync(string edition = EditionMatrix.Pro, string? first = null)
     {
+        first ??= NewNumber();
+        var second = NewNumber();
         var owner = await Api.CreateTenantAsync(edition, $"Drip & Co {Guid.NewGuid():N}");
         await InTenantAsync(owner.TenantId, async db =>
         {
@@ -54,18 +49,18 @@ public abstract class OwnerAlertFixture(TimeSpan acknowledgeTimeout) : IAsyncLif
             profile.Contacts =
             [
                 new NotificationContact(ContactKind.Email, owner.Email, "Owner"),
-                new NotificationContact(ContactKind.Phone, FirstContact, "Ana"),
-                new NotificationContact(ContactKind.Phone, SecondContact, "Ben"),
+                new NotificationContact(ContactKind.Phone, first, "Ana"),
+                new NotificationContact(ContactKind.Phone, second, "Ben"),
             ];
             await db.SaveChangesAsync();
             return 0;
         });
         var key = await InTenantAsync(owner.TenantId, db => db.Tenants.Where(t => t.Id == owner.TenantId).Select(t => t.WidgetKey).SingleAsync());
-        return new ChatBusiness(owner.TenantId, key, owner.Email);
+        return new AlertBusiness(owner.TenantId, key, owner.Email, first, second);
     }
 
     /// <summary>Reports an emergency in the chat and answers its essential questions: an URGENT lead.</summary>
-    public async Task<Guid> UrgentLeadAsync(ChatBusiness business, string phone = "+1 415 555 0188", string problem = "Water is pouring through the ceiling")
+    public async Task<Guid> UrgentLeadAsync(AlertBusiness business, string phone = "+1 415 555 0188", string problem = "Water is pouring through the ceiling")
     {
         var chat = new ChatClient(Api.Factory.CreateClient(), business.WidgetKey);
         await chat.StartAsync();
@@ -102,13 +97,13 @@ public abstract class OwnerAlertFixture(TimeSpan acknowledgeTimeout) : IAsyncLif
         }
     }
 
-    /// <summary>The business's call placed to <paramref name="to"/> for the <paramref name="nth"/> time (from 0), waiting for it.</summary>
-    public async Task<OwnerCall> CallToAsync(ChatBusiness business, string to, int nth = 0)
+    /// <summary>The call the stub took for <paramref name="to"/> for the <paramref name="nth"/> time (from 0), waiting for it.</summary>
+    public async Task<OwnerCall> CallToAsync(string to, int nth = 0)
     {
         var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
         while (true)
         {
-            if (Calls.Calls.Where(c => c.TenantId == business.TenantId && c.To == to).Skip(nth).FirstOrDefault() is { } call)
+            if (Twilio.Calls.Where(c => c.To == to).Skip(nth).FirstOrDefault() is { } call)
             {
                 return new OwnerCall(call);
             }
@@ -118,6 +113,9 @@ public abstract class OwnerAlertFixture(TimeSpan acknowledgeTimeout) : IAsyncLif
         }
     }
 
+    /// <summary>A number no other test's business rings: the stub's calls tell the tests apart by it.</summary>
+    private static string NewNumber() => $"+1415{Random.Shared.NextInt64(1_000_000, 9_999_999)}";
+
     public async Task DisposeAsync()
     {
         await Api.DisposeAsync();
@@ -125,10 +123,12 @@ public abstract class OwnerAlertFixture(TimeSpan acknowledgeTimeout) : IAsyncLif
     }
 }
 
-/// <summary>A call the ladder placed: its TwiML, and the webhook addresses in it, relative to the API host.</summary>
-public sealed record OwnerCall(OutboundCallRequest Request)
+public sealed record AlertBusiness(Guid TenantId, string WidgetKey, string OwnerEmail, string First, string Second);
+
+/// <summary>A call the ladder placed through the Calls API: its TwiML, and the webhook addresses in it, relative to the API host.</summary>
+public sealed record OwnerCall(TwilioStubCall Request)
 {
-    public XDocument Twiml { get; } = XDocument.Parse(Request.Twiml);
+    public XDocument Twiml { get; } = XDocument.Parse(Request.Twiml!);
 
     public string Said => string.Concat(Twiml.Descendants("Say").Select(s => s.Value));
 
@@ -136,7 +136,7 @@ public sealed record OwnerCall(OutboundCallRequest Request)
 
     public string ChoicePath => ChoiceUrl.PathAndQuery;
 
-    public string StatusPath => Request.StatusCallback.PathAndQuery;
+    public string StatusPath => new Uri(Request.StatusCallback!).PathAndQuery;
 }
 
 public sealed class FastLadderFixture() : OwnerAlertFixture(TimeSpan.FromSeconds(1));

@@ -14,8 +14,8 @@ public sealed class OwnerAlertLadderTests(FastLadderFixture fixture) : IClassFix
         var business = await fixture.BusinessAsync();
         var leadId = await fixture.UrgentLeadAsync(business);
 
-        var first = await fixture.CallToAsync(business, OwnerAlertFixture.FirstContact);
-        var second = await fixture.CallToAsync(business, OwnerAlertFixture.SecondContact);
+        var first = await fixture.CallToAsync(business.First);
+        var second = await fixture.CallToAsync(business.Second);
         using var pressed = await OwnerAlertWebhooks.PressAsync(fixture.Api, second, "1");
 
         pressed.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -29,9 +29,9 @@ public sealed class OwnerAlertLadderTests(FastLadderFixture fixture) : IClassFix
         alert.AcknowledgedChannel.ShouldBe("call");
         alert.AcknowledgedTime.ShouldNotBeNull();
         var attempts = await fixture.AttemptsAsync(business.TenantId, alert.Id);
-        attempts[0].Recipient.ShouldBe(OwnerAlertFixture.FirstContact);
+        attempts[0].Recipient.ShouldBe(business.First);
         attempts[0].Status.ShouldBe("timed-out");
-        attempts[1].Recipient.ShouldBe(OwnerAlertFixture.SecondContact);
+        attempts[1].Recipient.ShouldBe(business.Second);
         attempts[1].Status.ShouldBe("acknowledged");
         attempts[1].CallSid.ShouldStartWith("CA");
     }
@@ -47,10 +47,10 @@ public sealed class OwnerAlertLadderTests(FastLadderFixture fixture) : IClassFix
         var attempts = await fixture.AttemptsAsync(business.TenantId, alert.Id);
         attempts.Select(a => (a.Round, a.Recipient, a.Status)).ShouldBe(
         [
-            (1, OwnerAlertFixture.FirstContact, "timed-out"),
-            (1, OwnerAlertFixture.SecondContact, "timed-out"),
-            (2, OwnerAlertFixture.FirstContact, "timed-out"),
-            (2, OwnerAlertFixture.SecondContact, "timed-out"),
+            (1, business.First, "timed-out"),
+            (1, business.Second, "timed-out"),
+            (2, business.First, "timed-out"),
+            (2, business.Second, "timed-out"),
         ]);
         alert.AcknowledgedBy.ShouldBeNull();
     }
@@ -58,25 +58,17 @@ public sealed class OwnerAlertLadderTests(FastLadderFixture fixture) : IClassFix
     [Fact]
     public async Task A_call_that_cannot_be_placed_is_recorded_and_the_next_contact_is_rung_at_once()
     {
-        var business = await fixture.BusinessAsync();
-        fixture.Calls.Failing[OwnerAlertFixture.FirstContact] = true;
-        try
-        {
-            var leadId = await fixture.UrgentLeadAsync(business);
+        var business = await fixture.BusinessAsync(first: "+1555");
+        var leadId = await fixture.UrgentLeadAsync(business);
 
-            var alert = await fixture.WaitForAsync(business.TenantId, leadId, (_, attempts) => attempts.Count >= 2);
+        var alert = await fixture.WaitForAsync(business.TenantId, leadId, (_, attempts) => attempts.Count >= 2);
 
-            var attempts = await fixture.AttemptsAsync(business.TenantId, alert.Id);
-            attempts[0].Status.ShouldBe("failed");
-            attempts[0].Error.ShouldBe("The 'To' number is not a valid phone number.");
-            attempts[0].CallSid.ShouldBeNull();
-            attempts[1].Recipient.ShouldBe(OwnerAlertFixture.SecondContact);
-            (attempts[1].CreationTime - attempts[0].CreationTime).ShouldBeLessThan(TimeSpan.FromSeconds(1), "no acknowledge timeout for a call that never rang");
-        }
-        finally
-        {
-            fixture.Calls.Failing.Clear();
-        }
+        var attempts = await fixture.AttemptsAsync(business.TenantId, alert.Id);
+        attempts[0].Status.ShouldBe("failed");
+        attempts[0].Error.ShouldNotBeNull().ShouldContain("21211");
+        attempts[0].CallSid.ShouldBeNull();
+        attempts[1].Recipient.ShouldBe(business.Second);
+        (attempts[1].CreationTime - attempts[0].CreationTime).ShouldBeLessThan(TimeSpan.FromSeconds(1), "no acknowledge timeout for a call that never rang");
     }
 
     [Fact]
@@ -92,8 +84,8 @@ public sealed class OwnerAlertLadderTests(FastLadderFixture fixture) : IClassFix
         alert.State.ShouldBe(EmergencyAlertState.NotCalled);
         (await fixture.AttemptsAsync(business.TenantId, alert.Id)).ShouldBeEmpty();
         deliveries.ShouldContain(new { Channel = NotificationChannel.Email, Recipient = business.OwnerEmail });
-        deliveries.ShouldContain(new { Channel = NotificationChannel.Sms, Recipient = OwnerAlertFixture.FirstContact });
-        deliveries.ShouldContain(new { Channel = NotificationChannel.Sms, Recipient = OwnerAlertFixture.SecondContact });
-        fixture.Calls.Calls.ShouldNotContain(c => c.TenantId == business.TenantId);
+        deliveries.ShouldContain(new { Channel = NotificationChannel.Sms, Recipient = business.First });
+        deliveries.ShouldContain(new { Channel = NotificationChannel.Sms, Recipient = business.Second });
+        fixture.Twilio.Calls.ShouldNotContain(c => c.To == business.First || c.To == business.Second);
     }
 }

@@ -61,7 +61,7 @@ public sealed partial class RingOwnerContactJob(
             var placed = await calls.PlaceAsync(
                 new OutboundCallRequest(alert.TenantId, attempt.Recipient, await prompts.PromptAsync(alert, token, cancellationToken), links.Status(token), options.Value.RingTimeout),
                 cancellationToken);
-            attempt.CallSid = placed.CallSid;
+            attempt.CallSid = placed.CallSid is { Length: > 0 } sid ? sid : null;
             attempt.Status = placed.Status;
             await db.SaveChangesAsync(CancellationToken.None);
             jobs.Enqueue(new CheckOwnerAcknowledgementArgs(attempt.Id), options.Value.AcknowledgeTimeout);
