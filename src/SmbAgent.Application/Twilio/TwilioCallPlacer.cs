@@ -54,9 +54,13 @@ public sealed partial class TwilioCallPlacer(TwilioRestClients clients, IOptions
 
         if (placed?.Sid is not { Length: > 0 } sid)
         {
-            // Twilio took the call, so the ladder must not place it again; without a SID its callbacks still arrive.
+            // Twilio took the call but its SID is unknown: the caller decides whether ringing the owner twice is worse
+            // than not at all, as after a timeout.
             LogUnreadableAcceptance(logger, (int?)exchange.Status ?? 0);
-            return new PlacedCall(string.Empty, "queued");
+            throw new OutboundCallTransientFailureException(
+                "Twilio accepted the call but its answer could not be read; the call has been placed.",
+                mayHaveBeenPlaced: true,
+                httpStatusCode: (int?)exchange.Status);
         }
 
         var status = placed.Status?.ToString() ?? "queued";

@@ -30,6 +30,8 @@ public sealed class TwilioAccountCheckTests : IAsyncLifetime
         result.VoiceUrl.ShouldBe(Webhook);
         var request = harness.Stub.Requests.ShouldHaveSingleItem();
         request.Path.ShouldBe($"/2010-04-01/Accounts/{TwilioStubServer.AccountSid}/IncomingPhoneNumbers.json");
+        harness.Logs.Entries.ShouldNotContain(entry => entry.Text.Contains("4155550100", StringComparison.Ordinal), "the number asked about is personal data");
+        harness.Logs.Entries.ShouldNotContain(entry => entry.Text.Contains(TwilioStubServer.AuthToken, StringComparison.Ordinal));
     }
 
     [Fact]

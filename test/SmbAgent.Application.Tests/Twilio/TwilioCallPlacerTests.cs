@@ -93,6 +93,20 @@ public sealed partial class TwilioCallPlacerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_answer_that_stalls_after_201_is_reported_as_placed_and_not_sent_again()
+    {
+        var placer = harness.CreatePlacer(settings => settings["Twilio:AttemptTimeout"] = "00:00:02");
+        harness.Stub.StallAnswerNext(1, TimeSpan.FromSeconds(15));
+
+        var error = await Should.ThrowAsync<OutboundCallTransientFailureException>(() => PlaceAsync(placer));
+
+        error.MayHaveBeenPlaced.ShouldBeTrue();
+        error.HttpStatusCode.ShouldBe(201);
+        harness.Stub.Requests.Count.ShouldBe(1);
+        harness.Stub.Calls.Count.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Without_an_account_no_call_is_placed_and_the_failure_says_why()
     {
         var placer = harness.BuildServices(settings => settings["Twilio:AccountSid"] = null).GetRequiredService<IOutboundCallPlacer>();
