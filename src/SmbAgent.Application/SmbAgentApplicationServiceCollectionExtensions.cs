@@ -68,6 +68,8 @@ public static class SmbAgentApplicationServiceCollectionExtensions
         services.AddScoped<SetupChecklistAppService>();
         services.AddSingleton<Voice.PhoneLines.PhoneLineSecrets>();
         services.AddScoped<Voice.PhoneLines.PhoneLineStore>();
+        services.AddScoped<Voice.Calls.CallLogManager>();
+        services.AddScoped<Voice.Calls.VoicemailManager>();
         services.AddScoped<SmbAgent.Team.TeamAppService>();
         services.AddScoped<SmbAgent.Plans.PlanAppService>();
         services.AddHostAdmin();

@@ -1,5 +1,6 @@
 using SmbAgent;
 using SmbAgent.HttpApi.Hosting;
+using SmbAgent.HttpApi.Voice.Simulator;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -12,6 +13,12 @@ var app = builder.Build();
 if (args.Contains("migrate"))
 {
     await app.MigrateDatabaseAsync();
+    return;
+}
+
+if (args.Contains(CallSimulatorOptions.Verb))
+{
+    Environment.ExitCode = await CallSimulatorVerb.RunAsync(app.Services, args, Console.Out, Console.In);
     return;
 }
 

@@ -9,5 +9,11 @@ public interface IUsageCounterStore
     /// </summary>
     Task<long?> TryIncrementAsync(string metric, DateOnly periodStart, long limit, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Adds <paramref name="amount"/> whatever the limit, in one statement: for usage already spent (the minutes of a
+    /// call that ended), which can't be refused after the fact. Returns the new count.
+    /// </summary>
+    Task<long> AddAsync(string metric, DateOnly periodStart, long amount, CancellationToken cancellationToken = default);
+
     Task<long> GetAsync(string metric, DateOnly periodStart, CancellationToken cancellationToken = default);
 }

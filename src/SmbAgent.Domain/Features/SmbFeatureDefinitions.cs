@@ -22,6 +22,8 @@ public static class SmbFeatureDefinitions
             FeatureValueType.Toggle, "false"),
         new(SmbFeatures.Voice.Agent, "Voice", "Voice agent (phone line)", "The agent answers the business's phone number.",
             FeatureValueType.Toggle, "false"),
+        new(SmbFeatures.Voice.MaxMinutesPerMonth, "Voice", "Call minutes per month", "How many minutes of calls the agent answers a month (0 = unlimited).",
+            FeatureValueType.Number(0, MaxCount), "0"),
         new(SmbFeatures.Voice.PremiumVoices, "Voice", "Premium voices", "Natural OpenAI voices (nova, alloy, onyx, shimmer, echo, fable).",
             FeatureValueType.Toggle, "false"),
         new(SmbFeatures.Voice.EmergencyOwnerCall, "Voice", "Emergency owner call", "The owner is phoned at once about an emergency.",

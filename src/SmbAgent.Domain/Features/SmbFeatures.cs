@@ -25,6 +25,7 @@ public static class SmbFeatures
         public const string Agent = "Voice.Agent";
         public const string PremiumVoices = "Voice.PremiumVoices";
         public const string EmergencyOwnerCall = "Voice.EmergencyOwnerCall";
+        public const string MaxMinutesPerMonth = "Voice.MaxMinutesPerMonth";
     }
 
     public static class Analytics

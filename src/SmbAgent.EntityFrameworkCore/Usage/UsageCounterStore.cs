@@ -24,6 +24,19 @@ public sealed class UsageCounterStore(SmbAgentDbContext db, ICurrentTenant curre
         return counts.Count == 0 ? null : counts[0];
     }
 
+    public async Task<long> AddAsync(string metric, DateOnly periodStart, long amount, CancellationToken cancellationToken = default)
+    {
+        var tenantId = currentTenant.Id ?? throw new InvalidOperationException("Usage is counted for a tenant.");
+        var counts = await db.Database.SqlQuery<long>($"""
+            INSERT INTO usage_counters (tenant_id, metric, period_start, count)
+            VALUES ({tenantId}, {metric}, {periodStart}, {amount})
+            ON CONFLICT (tenant_id, metric, period_start)
+            DO UPDATE SET count = usage_counters.count + {amount}
+            RETURNING count AS "Value"
+            """).ToListAsync(cancellationToken);
+        return counts[0];
+    }
+
     public async Task<long> GetAsync(string metric, DateOnly periodStart, CancellationToken cancellationToken = default) =>
         await db.UsageCounters.AsNoTracking()
             .Where(c => c.Metric == metric && c.PeriodStart == periodStart)

@@ -16,9 +16,11 @@ public sealed class TwilioWebhookRateLimits : IEndpointFilter, IDisposable
     {
         var perNumber = configuration.GetValue("RateLimits:VoiceWebhooksPerMinutePerNumber", 600);
         var perCaller = configuration.GetValue("RateLimits:VoiceWebhooksPerMinutePerCaller", 60);
+        // The caller's limit first: a fixed window's permit is spent once taken, so a caller refused here takes none of
+        // the number's allowance, which the business's other callers share.
         limiter = PartitionedRateLimiter.CreateChained(
-            PerMinute(perNumber, webhook => $"called:{webhook.To}"),
-            PerMinute(perCaller, webhook => $"caller:{webhook.From}"));
+            PerMinute(perCaller, webhook => $"caller:{webhook.From}"),
+            PerMinute(perNumber, webhook => $"called:{webhook.To}"));
     }
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)

@@ -22,6 +22,7 @@ public sealed class EditionMatrixTests
     [InlineData(SmbFeatures.Chat.MaxConversationsPerMonth, "100", "2000", "0")]
     [InlineData(SmbFeatures.Notifications.Sms, "false", "true", "true")]
     [InlineData(SmbFeatures.Voice.Agent, "false", "false", "true")]
+    [InlineData(SmbFeatures.Voice.MaxMinutesPerMonth, "0", "0", "1000")]
     [InlineData(SmbFeatures.Analytics.Level, "basic", "basic", "full")]
     [InlineData(SmbFeatures.Platform.ApiAccess, "false", "false", "true")]
     public void Matches_the_product_matrix(string feature, string free, string basic, string pro)

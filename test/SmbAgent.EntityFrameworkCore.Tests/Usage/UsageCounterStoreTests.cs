@@ -36,6 +36,21 @@ public sealed class UsageCounterStoreTests(CoreFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task Spent_usage_is_added_whole_and_in_parallel_even_past_a_limit_the_increments_keep()
+    {
+        var tenant = await fixture.CreateTenantAsync();
+        await fixture.InTenantAsync(tenant.Id, sp => sp.GetRequiredService<IUsageCounterStore>().TryIncrementAsync(UsageMetrics.VoiceMinutes, Month, limit: 10));
+
+        await Task.WhenAll(Enumerable.Range(0, 10).Select(_ =>
+            fixture.InTenantAsync(tenant.Id, sp => sp.GetRequiredService<IUsageCounterStore>().AddAsync(UsageMetrics.VoiceMinutes, Month, 3))));
+        var refused = await fixture.InTenantAsync(tenant.Id, sp => sp.GetRequiredService<IUsageCounterStore>().TryIncrementAsync(UsageMetrics.VoiceMinutes, Month, limit: 10));
+        var total = await fixture.InTenantAsync(tenant.Id, sp => sp.GetRequiredService<IUsageCounterStore>().GetAsync(UsageMetrics.VoiceMinutes, Month));
+
+        total.ShouldBe(31);
+        refused.ShouldBeNull();
+    }
+
+    [Fact]
     public async Task Counters_are_per_tenant_and_per_month()
     {
         var a = await fixture.CreateTenantAsync();

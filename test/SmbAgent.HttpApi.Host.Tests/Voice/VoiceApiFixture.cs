@@ -19,6 +19,9 @@ public sealed class VoiceApiFixture : IAsyncLifetime
     /// <summary>Settings over the stub's, for a fixture a test builds itself.</summary>
     public IDictionary<string, string?> Overrides { get; init; } = new Dictionary<string, string?>();
 
+    /// <summary>Extra registrations for a fixture a test builds itself.</summary>
+    public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? Services { get; init; }
+
     public async Task InitializeAsync()
     {
         Twilio = await TwilioStubServer.StartAsync();
@@ -29,7 +32,7 @@ public sealed class VoiceApiFixture : IAsyncLifetime
             settings[key] = value;
         }
 
-        Api = new ApiFixture { Overrides = settings };
+        Api = new ApiFixture { Overrides = settings, TestServices = Services };
         await Api.InitializeAsync();
     }
 

@@ -9,6 +9,8 @@ public static class ChannelQuotas
     private static readonly Dictionary<ConversationChannel, ChannelQuota> All = new()
     {
         [ConversationChannel.Chat] = new(UsageMetrics.Conversations, SmbFeatures.Chat.MaxConversationsPerMonth),
+        // A call's first turn takes its first minute; its final status callback adds the rest (CallLogManager).
+        [ConversationChannel.Voice] = new(UsageMetrics.VoiceMinutes, SmbFeatures.Voice.MaxMinutesPerMonth),
     };
 
     /// <summary>A channel with no quota named here serves nobody: the plan must say what it allows first.</summary>
