@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SmbAgent.Data;
 using SmbAgent.Features;
-using SmbAgent.Notifications.Sms;
+using SmbAgent.Twilio;
 using SmbAgent.Voice;
 using SmbAgent.Voice.PhoneLines;
 

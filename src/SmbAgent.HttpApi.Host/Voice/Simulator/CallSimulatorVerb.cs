@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SmbAgent.Data;
-using SmbAgent.Notifications.Sms;
 using SmbAgent.PublicUrls;
+using SmbAgent.Twilio;
 using SmbAgent.Voice;
 using SmbAgent.Voice.PhoneLines;
 
