@@ -3,8 +3,8 @@ using Microsoft.Extensions.Options;
 using SmbAgent.Data;
 using SmbAgent.Features;
 using SmbAgent.Twilio;
-using SmbAgent.Voice.PhoneLines;
 using SmbAgent.Voice;
+using SmbAgent.Voice.PhoneLines;
 
 namespace SmbAgent.Tenancy;
 

@@ -106,6 +106,7 @@ public static class ApiHostExtensions
         app.MapDemoPage();
         app.MapCallRecordEndpoints();
         app.MapCallEndpoints();
+        app.MapOwnerAlertWebhooks();
         return app;
     }
 

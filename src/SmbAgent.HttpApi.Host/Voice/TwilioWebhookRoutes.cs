@@ -18,6 +18,8 @@ public static class TwilioWebhookRoutes
     {
         var group = app.MapGroup(path)
             .WithTags("Twilio webhooks")
+            // Twilio's callbacks, not our API: their form-only metadata has no request type for the OpenAPI document to describe.
+            .ExcludeFromDescription()
             .AllowAnonymous()
             .WithoutCredentials()
             .DisableAntiforgery()

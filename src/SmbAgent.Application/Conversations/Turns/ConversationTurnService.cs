@@ -6,6 +6,7 @@ using SmbAgent.Conversations.Replies;
 using SmbAgent.Conversations.State;
 using SmbAgent.Data;
 using SmbAgent.Notifications;
+using SmbAgent.Notifications.EmergencyAlerts;
 using SmbAgent.Usage;
 using SmbAgent.Workspace;
 
@@ -24,6 +25,7 @@ public sealed class ConversationTurnService(
     UsageQuota quota,
     ConversationEngine engine,
     LeadNotificationOutbox outbox,
+    EmergencyAlertOutbox emergencies,
     HumanRequestOutbox humanRequests,
     IBackgroundJobManager jobs,
     IEnumerable<IReplyRenderer> renderers,
@@ -122,10 +124,12 @@ public sealed class ConversationTurnService(
         conversation.LastActivityTime = now;
 
         var deliveries = new List<NotificationDelivery>();
+        EmergencyAlert? emergency = null;
         if (outcome.Lead is { } lead)
         {
             db.Leads.Add(lead);
             deliveries = await outbox.AddForNewLeadAsync(lead, settings.Profile, cancellationToken);
+            emergency = await emergencies.AddForNewLeadAsync(lead, settings.Profile, cancellationToken);
         }
 
         if (outcome.HumanRequested)
@@ -142,6 +146,11 @@ public sealed class ConversationTurnService(
         foreach (var delivery in deliveries)
         {
             jobs.Enqueue(new DeliverNotificationArgs(delivery.Id));
+        }
+
+        if (emergency is not null)
+        {
+            jobs.Enqueue(EmergencyAlertOutbox.FirstRing(emergency));
         }
 
         var turn = new TurnResult(TurnMessage.From(visitorMessage), replies, conversation.State, hints);

@@ -5,13 +5,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using SmbAgent.Data;
 using SmbAgent.Leads;
 using SmbAgent.Notifications;
+using SmbAgent.Notifications.EmergencyAlerts;
 using SmbAgent.Permissions;
 
 namespace SmbAgent.Web.Pages.Workspace.Leads;
 
-/// <summary>One lead: what the visitor gave, the whole conversation, the notifications about it, and the follow-up status and notes.</summary>
+/// <summary>One lead: what the visitor gave, the whole conversation, the notifications and the emergency owner call about it, and the follow-up status and notes.</summary>
 [Authorize(Policy = SmbPermissions.Leads.Default)]
-public sealed class DetailsModel(LeadAppService leads, IAuthorizationService authorization) : PageModel
+public sealed class DetailsModel(LeadAppService leads, EmergencyAlertAppService alerts, IAuthorizationService authorization) : PageModel
 {
     [FromRoute]
     public Guid Id { get; set; }
@@ -22,6 +23,9 @@ public sealed class DetailsModel(LeadAppService leads, IAuthorizationService aut
     public LeadDetailsDto Details { get; private set; } = null!;
 
     public bool CanManage { get; private set; }
+
+    /// <summary>The owner call, for an urgent lead.</summary>
+    public EmergencyAlertDto? Alert { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -76,6 +80,28 @@ public sealed class DetailsModel(LeadAppService leads, IAuthorizationService aut
         return await DeliveryRetry.PostAsync(this, deliveries, deliveryId, Id, cancellationToken);
     }
 
+    /// <summary>A team member stops the owner call's ladder: someone is on it.</summary>
+    public async Task<IActionResult> OnPostAcknowledgeAsync(CancellationToken cancellationToken)
+    {
+        if (!(await authorization.AuthorizeAsync(User, SmbPermissions.Leads.Manage)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        try
+        {
+            TempData["Success"] = await alerts.AcknowledgeAsync(Id, User.Identity?.Name ?? "A team member", cancellationToken)
+                ? "The emergency is acknowledged: nobody else will be called."
+                : "The emergency was already acknowledged.";
+        }
+        catch (EntityNotFoundException)
+        {
+            return NotFound();
+        }
+
+        return RedirectToPage(new { id = Id });
+    }
+
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
         try
@@ -88,6 +114,7 @@ public sealed class DetailsModel(LeadAppService leads, IAuthorizationService aut
         }
 
         CanManage = (await authorization.AuthorizeAsync(User, SmbPermissions.Leads.Manage)).Succeeded;
+        Alert = await alerts.FindForLeadAsync(Id, cancellationToken);
         return true;
     }
 
