@@ -23,9 +23,7 @@ public static class TwilioWebhookRoutes
             .AllowAnonymous()
             .WithoutCredentials()
             .DisableAntiforgery()
-            .WithMetadata(new DisableCorsAttribute(), new FormOnly())
-            // Twilio's contract, not ours to describe: the OpenAPI document can't give a type-less form body a schema.
-            .ExcludeFromDescription();
+            .WithMetadata(new DisableCorsAttribute(), new FormOnly());
         group.AddEndpointFilter<TwilioSignatureFilter>();
         group.AddEndpointFilter(app.ServiceProvider.GetRequiredService<TwilioWebhookRateLimits>());
         return group;

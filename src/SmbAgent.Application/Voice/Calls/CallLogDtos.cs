@@ -34,9 +34,3 @@ public sealed record CallLogListDto(PagedResult<CallLogDto> Calls, string TimeZo
 
 /// <param name="Voicemail">The recording's words, when the caller left a message.</param>
 public sealed record CallLogDetailsDto(CallLogDto Call, string? Voicemail, IReadOnlyList<TranscriptMessageDto> Transcript, string TimeZone);
-
-public static class CallStatuses
-{
-    /// <summary>Twilio's call statuses, in the order a call goes through them.</summary>
-    public static IReadOnlyList<string> All { get; } = ["queued", "ringing", "in-progress", "completed", "busy", "no-answer", "failed", "canceled"];
-}

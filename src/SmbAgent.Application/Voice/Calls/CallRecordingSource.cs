@@ -11,7 +11,7 @@ using SmbAgent.Voice.PhoneLines;
 namespace SmbAgent.Voice.Calls;
 
 /// <summary>A recording on its way from Twilio to the browser; disposing it closes Twilio's answer.</summary>
-public sealed class CallRecording(HttpResponseMessage response, Stream content) : IDisposable
+public sealed class RecordingDownload(HttpResponseMessage response, Stream content) : IDisposable
 {
     public Stream Content { get; } = content;
 
@@ -42,7 +42,7 @@ public sealed partial class CallRecordingSource(
     private static readonly Uri TwilioApi = new("https://api.twilio.com");
 
     /// <summary>Null when this business has no such call, the call no recording, or the recording can't be fetched safely.</summary>
-    public async Task<CallRecording?> OpenAsync(Guid callId, CancellationToken cancellationToken = default)
+    public async Task<RecordingDownload?> OpenAsync(Guid callId, CancellationToken cancellationToken = default)
     {
         var call = await db.CallLogs.AsNoTracking().Where(c => c.Id == callId)
             .Select(c => new { c.To, c.From, c.RecordingUrl })
@@ -87,7 +87,7 @@ public sealed partial class CallRecordingSource(
             throw new BusinessException("Calls:RecordingUnavailable", $"Twilio did not send the recording (HTTP {status}). Try again later.", 502);
         }
 
-        return new CallRecording(response, await response.Content.ReadAsStreamAsync(cancellationToken));
+        return new RecordingDownload(response, await response.Content.ReadAsStreamAsync(cancellationToken));
     }
 
     private bool IsTwilioHost(Uri url) => SameOrigin(url, TwilioApi) || SameOrigin(url, twilio.Value.BaseUrl);

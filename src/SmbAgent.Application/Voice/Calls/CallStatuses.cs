@@ -13,6 +13,9 @@ public static class CallStatuses
     public const string NoAnswer = "no-answer";
     public const string Canceled = "canceled";
 
+    /// <summary>In the order a call goes through them: the calls list filters by these.</summary>
+    public static IReadOnlyList<string> All { get; } = [Queued, Initiated, Ringing, InProgress, Completed, Busy, NoAnswer, Failed, Canceled];
+
     private static readonly HashSet<string> Final = new(StringComparer.Ordinal) { Completed, Busy, Failed, NoAnswer, Canceled };
 
     private static readonly HashSet<string> Known = new(Final, StringComparer.Ordinal) { Queued, Initiated, Ringing, InProgress };

@@ -16,7 +16,7 @@ public sealed class RecordingModel(CallRecordingSource recordings) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        CallRecording? recording;
+        RecordingDownload? recording;
         try
         {
             recording = await recordings.OpenAsync(Id, cancellationToken);
