@@ -38,7 +38,6 @@ public static class ConversationServiceCollectionExtensions
         services.AddScoped<CallResponses>();
         services.AddSingleton<VoiceWebhookUrls>();
         // Premium speech, where registered, replaces Twilio's own voice.
-        services.TryAddScoped<ISpeechOutput, SaySpeechOutput>();
         services.AddScoped<TakeoverAppService>();
         services.AddScoped<ConversationAppService>();
         services.AddScoped<ConversationStateCache>();

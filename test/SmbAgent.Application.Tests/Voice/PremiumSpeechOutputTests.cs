@@ -45,7 +45,7 @@ public sealed class PremiumSpeechOutputTests(SpeechFixture fixture) : IClassFixt
         var xml = Xml(twiml);
         xml.ShouldStartWith("<Say");
         xml.ShouldContain("voice=\"Polly.Joanna\"");
-        xml.ShouldContain("language=\"es-US\"");
+        xml.ShouldContain("language=\"es-ES\"");
         xml.ShouldContain(text);
         SpeechCallsFor(text).Count.ShouldBe(1);
     }

@@ -9,6 +9,7 @@ using SmbAgent.Leads;
 using SmbAgent.Tenancy;
 using SmbAgent.Voice;
 using SmbAgent.Voice.Calls;
+using SmbAgent.Voice.Speech;
 using SmbAgent.Workspace;
 using Twilio.TwiML;
 using static SmbAgent.Conversations.Voice.CallResponses;
@@ -44,7 +45,7 @@ public sealed class VoiceCallAppService(
         var tenantId = TenantId();
         var line = await LineAsync(input.To, cancellationToken);
         var (profile, agent, _, _) = await workspace.GetAsync(cancellationToken);
-        var language = LanguageOf(agent);
+        var language = SpokenPrompts.LanguageOf(agent);
         var voice = await VoiceAsync(tenantId, line, language, profile, cancellationToken);
         if (line is not { IsActive: true } || !await features.IsEnabledAsync(SmbFeatures.Voice.Agent, cancellationToken))
         {
@@ -52,9 +53,11 @@ public sealed class VoiceCallAppService(
             return await responses.PutThroughAsync(voice, [Fixed(CallTexts.For(language).NotServing)], cancellationToken);
         }
 
-        var greeting = Greeting(agent, profile, language);
-        await StartConversationAsync(tenantId, input, language, greeting, cancellationToken);
-        return await responses.ListenAsync(voice, [Fixed(greeting)], Expecting(null, turn: 1, language), cancellationToken);
+        // Said as two sentences, so the welcome is the very one synthesised ahead (SpokenPrompts) even after hours.
+        var welcome = SpokenPrompts.Greeting(agent);
+        var afterHours = IsClosed(profile) ? CallTexts.For(language).AfterHours : null;
+        await StartConversationAsync(tenantId, input, language, afterHours is null ? welcome : $"{welcome} {afterHours}", cancellationToken);
+        return await responses.ListenAsync(voice, [Fixed(welcome), Fixed(afterHours ?? string.Empty)], Expecting(null, turn: 1, language), cancellationToken);
     }
 
     /// <summary>
@@ -69,7 +72,7 @@ public sealed class VoiceCallAppService(
         var (profile, agent, questions, _) = await workspace.GetAsync(cancellationToken);
         if (await states.FindAsync(key, cancellationToken) is not { } hot)
         {
-            var unknown = await VoiceAsync(tenantId, line, LanguageOf(agent), profile, cancellationToken);
+            var unknown = await VoiceAsync(tenantId, line, SpokenPrompts.LanguageOf(agent), profile, cancellationToken);
             return await responses.HangUpAsync(unknown, [Fixed(CallTexts.For(unknown.Language).Trouble)], cancellationToken);
         }
 
@@ -152,7 +155,7 @@ public sealed class VoiceCallAppService(
         var tenantId = TenantId();
         var line = await LineAsync(input.To, cancellationToken);
         var (profile, agent, _, _) = await workspace.GetAsync(cancellationToken);
-        var language = (await states.FindAsync(ConversationKey.ForCall(input.CallSid), cancellationToken))?.Conversation.Language ?? LanguageOf(agent);
+        var language = (await states.FindAsync(ConversationKey.ForCall(input.CallSid), cancellationToken))?.Conversation.Language ?? SpokenPrompts.LanguageOf(agent);
         var voice = await VoiceAsync(tenantId, line, language, profile, cancellationToken) with { ForwardTo = null };
         var texts = CallTexts.For(language);
         return await responses.VoicemailAsync(voice, [Fixed(texts.NoAnswer), Fixed(texts.LeaveMessage)], cancellationToken);
@@ -258,19 +261,8 @@ public sealed class VoiceCallAppService(
             string.IsNullOrWhiteSpace(line?.ForwardTo) ? null : line.ForwardTo);
     }
 
-    /// <summary>The owner's welcome when the call is in the owner's language, else the built-in one; after hours, it says so.</summary>
-    private string Greeting(AgentSettings agent, BusinessProfile? profile, string language)
-    {
-        var welcome = language == agent.Language && !string.IsNullOrWhiteSpace(agent.WelcomeMessage)
-            ? agent.WelcomeMessage
-            : AgentTexts.For(language, ConversationChannel.Voice).Welcome;
-        var closed = profile is not null && profile.Hours.Exists(h => h.IsOpen) && !BusinessClock.IsOpen(profile, clock.GetUtcNow());
-        return closed ? $"{welcome} {CallTexts.For(language).AfterHours}" : welcome;
-    }
-
-    /// <summary>The agent's voice language (its own language unless the owner chose another for the phone).</summary>
-    private static string LanguageOf(AgentSettings agent) =>
-        agent.VoiceLanguage is { } voice && KnowledgeLanguages.IsSupported(voice) ? voice : agent.Language;
+    private bool IsClosed(BusinessProfile? profile) =>
+        profile is not null && profile.Hours.Exists(h => h.IsOpen) && !BusinessClock.IsOpen(profile, clock.GetUtcNow());
 
     private Guid TenantId() => currentTenant.Id ?? throw new BusinessException("Tenancy:NoTenant", "A call belongs to a business.", 403);
 

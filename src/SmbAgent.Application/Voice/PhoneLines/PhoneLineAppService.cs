@@ -8,6 +8,7 @@ using SmbAgent.Features;
 using SmbAgent.PublicUrls;
 using SmbAgent.Tenancy;
 using SmbAgent.Twilio;
+using SmbAgent.Voice.Speech;
 
 namespace SmbAgent.Voice.PhoneLines;
 
@@ -23,6 +24,7 @@ public sealed class PhoneLineAppService(
     PhoneLineSecrets secrets,
     IAuditLogger audit,
     IOptions<PublicUrlOptions> urls,
+    SpeechPreparation speech,
     TimeProvider clock)
 {
     public PhoneLineWebhooks Webhooks
@@ -79,6 +81,11 @@ public sealed class PhoneLineAppService(
         db.PhoneLines.Add(line);
         await SaveAsync(cancellationToken);
         await audit.LogAsync(AuditActions.PhoneLineAdded, $"phone line {Masked(line.Number)} on account {line.AccountSid}", cancellationToken);
+        if (line.PremiumVoice is not null)
+        {
+            await speech.QueueAsync(cancellationToken);
+        }
+
         return ToDto(line);
     }
 
@@ -109,6 +116,7 @@ public sealed class PhoneLineAppService(
 
         var before = (line.ForwardTo, line.SayVoice, line.PremiumVoice, line.IsActive);
         Apply(line, input, country);
+        var voiceToPrepare = line.PremiumVoice is not null && (line.PremiumVoice != before.PremiumVoice || (line.IsActive && !before.IsActive));
         if (before != (line.ForwardTo, line.SayVoice, line.PremiumVoice, line.IsActive))
         {
             changes.Add("voice, forwarding or active changed");
@@ -118,6 +126,12 @@ public sealed class PhoneLineAppService(
         if (changes.Count > 0)
         {
             await audit.LogAsync(AuditActions.PhoneLineChanged, $"phone line {Masked(line.Number)}: {string.Join("; ", changes)}", cancellationToken);
+        }
+
+        // A new premium voice says the greeting and questions from its first call: they are synthesised now.
+        if (voiceToPrepare)
+        {
+            await speech.QueueAsync(cancellationToken);
         }
 
         return ToDto(line);

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SmbAgent.Conversations.Voice;
 using Twilio.TwiML.Voice;
 
 namespace SmbAgent.Voice.Speech;
@@ -14,7 +15,7 @@ public static partial class SayElements
 
     public static Say For(SpeechRequest request)
     {
-        var language = LanguageOf(request.Language);
+        var language = SpeechLanguages.For(request.Language, country: null);
         if (!request.MaySpeakSsml || !ReadsSsml(request.SayVoice))
         {
             return new Say(request.Text, voice: request.SayVoice, language: language);
@@ -51,17 +52,6 @@ public static partial class SayElements
     public static bool ReadsSsml(string voice) =>
         voice.StartsWith("Polly.", StringComparison.OrdinalIgnoreCase) || voice.StartsWith("Google.", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The BCP-47 tag of a conversation language, in the variant the line's standard voices speak.</summary>
-    public static string LanguageOf(string language) => language.ToLowerInvariant() switch
-    {
-        "en" => "en-US",
-        "es" => "es-US",
-        "fr" => "fr-FR",
-        "de" => "de-DE",
-        "it" => "it-IT",
-        "pt" => "pt-BR",
-        _ => language,
-    };
 
     [GeneratedRegex(@"(?<=[.!?])\s+")]
     private static partial Regex SentenceEnd();

@@ -12,7 +12,7 @@ namespace SmbAgent.Voice.Speech;
 public static class SpeechServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers premium speech as the <see cref="ISpeechOutput"/> (over the plain one, which is added with TryAdd),
+    /// Registers premium speech as the <see cref="ISpeechOutput"/> (plain <c>&lt;Say&gt;</c> when a line has no premium voice),
     /// its cache, audio URLs, pre-synthesis and cleanup. OpenAI is the app's one key and endpoint (<c>OpenAI:ApiKey</c>
     /// or <c>OPENAI_API_KEY</c>, <c>OpenAI:Endpoint</c>); without a key every sentence is a <c>&lt;Say&gt;</c>.
     /// </summary>

@@ -1,4 +1,5 @@
 using SmbAgent.Conversations;
+using SmbAgent.KnowledgeBase;
 using SmbAgent.Workspace;
 
 namespace SmbAgent.Voice.Speech;
@@ -9,8 +10,9 @@ namespace SmbAgent.Voice.Speech;
 /// </summary>
 public static class SpokenPrompts
 {
-    /// <summary>The language the line speaks: the voice's own when set, else the agent's.</summary>
-    public static string LanguageOf(AgentSettings agent) => agent.VoiceLanguage ?? agent.Language;
+    /// <summary>The language the line speaks: the one the owner chose for the phone when supported, else the agent's.</summary>
+    public static string LanguageOf(AgentSettings agent) =>
+        agent.VoiceLanguage is { } voice && KnowledgeLanguages.IsSupported(voice) ? voice : agent.Language;
 
     /// <summary>The owner's welcome when it is written in the line's language, else the built-in spoken one in it.</summary>
     public static string Greeting(AgentSettings agent)
