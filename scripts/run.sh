@@ -87,7 +87,7 @@ cat <<INFO
   Demo site:       $API_URL/demo   (a sample plumber's site carrying the demo business's chat widget)
   Demo chat API:   $API_URL/api/widget/${demo_widget_key:-<widget key>}/conversations   (see README, "Chat API")
   Dev mail:        $WEB_URL/Dev/Mail   (mails the app "sent"; files in $Email__PickupDirectory)
-  Demo phone line: +15005550100   scripts/simulate-call.sh --to +15005550100 --from +15551234567   (see README, "Phone line")
+  Demo phone line: +15005550100   scripts/simulate-call.sh --to +15005550100 --from +14155550188   (see README, "Phone line")
   Dev outbox:      $WEB_URL/Dev/Outbox   (the SMS and calls the app placed with no Twilio account)
   (credentials are in .local/secrets.env; logs in .local/logs/)
 

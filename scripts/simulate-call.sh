@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Plays a phone call against the running API the way Twilio does (the API host's simulate-call verb), with the same
 # environment scripts/run.sh gave the hosts. Arguments go to the verb, e.g.:
-#   scripts/simulate-call.sh --to +15005550100 --from +15551234567 --say "When are you open?" --say "My basement is flooding"
+#   scripts/simulate-call.sh --to +15005550100 --from +14155550188 --say "When are you open?" --say "My basement is flooding"
 #   scripts/simulate-call.sh --owner-alert CA… --press 1
 set -euo pipefail
 

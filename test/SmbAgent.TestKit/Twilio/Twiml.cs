@@ -9,7 +9,11 @@ public static class Twiml
     public static IReadOnlyList<string> Verbs(XDocument twiml) => [.. twiml.Root!.Elements().Select(e => e.Name.LocalName)];
 
     /// <summary>Every sentence said, in order, inside a gather or not.</summary>
-    public static string Said(XDocument twiml) => string.Join(" ", twiml.Descendants("Say").Select(s => s.Value));
+    public static string Said(XDocument twiml) => string.Join(" ", twiml.Descendants("Say").Select(SaidBy));
+
+    /// <summary>One Say's words: its own text, or its SSML sentences' (a Polly voice's pauses come between them).</summary>
+    public static string SaidBy(XElement say) =>
+        string.Join(" ", say.DescendantNodes().OfType<XText>().Select(t => t.Value.Trim()).Where(t => t.Length > 0));
 
     public static XElement? Gather(XDocument twiml) => twiml.Root!.Element("Gather");
 

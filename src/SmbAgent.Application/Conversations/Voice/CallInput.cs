@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using SmbAgent.Leads;
+using SmbAgent.Workspace;
 
 namespace SmbAgent.Conversations.Voice;
 
@@ -33,8 +34,12 @@ public static partial class CallInput
         return string.IsNullOrEmpty(speech) ? null : speech.Length > ConversationConsts.MaxMessageLength ? speech[..ConversationConsts.MaxMessageLength] : speech;
     }
 
-    /// <summary>The caller's number when Twilio gave a real one (E.164), not a withheld or unknown caller.</summary>
-    public static string? CallerNumber(string? caller) => caller is not null && E164().IsMatch(caller) ? caller : null;
+    /// <summary>
+    /// The caller's number when Twilio gave a real one, not a withheld or unknown caller: only a number the lead's phone
+    /// question would itself take is offered, or a "yes" would be refused as incomplete.
+    /// </summary>
+    public static string? CallerNumber(string? caller) =>
+        caller is not null && E164().IsMatch(caller) && E164PhoneNumbers.Normalize(caller, country: null) == caller ? caller : null;
 
     public static bool KeypadChoices(IReadOnlyList<string> choices) => choices.Count is > 0 and <= MaxKeypadChoices;
 

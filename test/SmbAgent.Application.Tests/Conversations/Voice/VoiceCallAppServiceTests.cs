@@ -26,8 +26,9 @@ public sealed class VoiceCallAppServiceTests(CoreFixture fixture) : IClassFixtur
         gather.Attribute("input")!.Value.ShouldBe("speech dtmf");
         gather.Attribute("language")!.Value.ShouldBe("en-US");
         gather.Attribute("speechTimeout")!.Value.ShouldBe("auto");
-        gather.Element("Say")!.Value.ShouldStartWith("Hi! Welcome to", Case.Sensitive, "the prompt is inside the gather, so the caller can talk over it");
+        Twiml.SaidBy(gather.Element("Say")!).ShouldStartWith("Hi! Welcome to", Case.Sensitive, "the prompt is inside the gather, so the caller can talk over it");
         gather.Element("Say")!.Attribute("voice")!.Value.ShouldBe("Polly.Joanna");
+        gather.Element("Say")!.Element("break").ShouldNotBeNull("a Polly voice reads the server's own sentences with SSML pauses");
         Twiml.GatherAction(greeting)!.PathAndQuery.ShouldBe("/api/voice/gather?turn=1");
         Twiml.Redirect(greeting)!.PathAndQuery.ShouldBe("/api/voice/gather?turn=1&silence=1");
 
@@ -56,6 +57,20 @@ public sealed class VoiceCallAppServiceTests(CoreFixture fixture) : IClassFixtur
         log.LeadId.ShouldBe(lead.Id);
         log.ConversationId.ShouldBe(lead.ConversationId);
         log.From.ShouldBe(VoiceBusinesses.Caller);
+    }
+
+    [Fact]
+    public async Task A_caller_number_the_phone_question_would_refuse_is_not_offered()
+    {
+        var business = await VoiceBusinesses.CreateAsync(fixture.Services);
+        var call = new TestCall(fixture.Services, business, from: "+15551234568");
+        await call.IncomingAsync();
+        await call.SayAsync("I'd like to book an appointment");
+
+        var phone = Twiml.Said(await call.SayAsync("Sam Jones"));
+
+        phone.ShouldContain("What's the best phone number to reach you?");
+        phone.ShouldNotContain("Is 1, 5 5 5", Case.Sensitive, "a yes would answer with a number the reader refuses as incomplete");
     }
 
     [Fact]
