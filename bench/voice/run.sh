@@ -15,5 +15,8 @@ scripts/services.sh up >/dev/null
 # shellcheck disable=SC1091
 source "$(scripts/services.sh env)"
 
+# The host's content root (its appsettings.json) for WebApplicationFactory, which would look beside the solution.
+export ASPNETCORE_TEST_CONTENTROOT_SMBAGENT_HTTPAPI_HOST="$ROOT/src/SmbAgent.HttpApi.Host"
+
 dotnet build bench/voice -c Release --nologo -v quiet -clp:ErrorsOnly
 exec dotnet bench/voice/bin/Release/net10.0/SmbAgent.Bench.Voice.dll "$@"
