@@ -5,13 +5,15 @@ using SmbAgent.Features;
 using SmbAgent.Twilio;
 using SmbAgent.Voice;
 using SmbAgent.Voice.PhoneLines;
+using SmbAgent.Workspace;
 
 namespace SmbAgent.Tenancy;
 
 /// <summary>
 /// For the run command: a demo business with its owner, when <c>Seed:DemoTenant:Enabled</c> is set; and, when a Twilio
 /// account is configured, its phone line on that account, so the call simulator (and a real call to the number) reaches
-/// it. The line comes with the voice features the demo's plan lacks; an admin's later changes to either are kept.
+/// it. The line comes with the voice features the demo's plan lacks and the owner's mobile as the emergency call's
+/// contact; an admin's later changes to any of them are kept.
 /// </summary>
 public sealed class DemoTenantDataSeedContributor(
     TenantManager tenants,
@@ -26,6 +28,9 @@ public sealed class DemoTenantDataSeedContributor(
 {
     /// <summary>In Twilio's range of test numbers, which no real phone has.</summary>
     public const string DemoNumber = "+15005550100";
+
+    /// <summary>The demo owner's mobile, a fictional number: the emergency owner call rings it (into the development outbox).</summary>
+    public const string DemoOwnerMobile = "+14155550100";
 
     public async Task SeedAsync(DataSeedContext context, CancellationToken cancellationToken)
     {
@@ -71,6 +76,11 @@ public sealed class DemoTenantDataSeedContributor(
         using (currentTenant.Change(tenantId))
         {
             db.PhoneLines.Add(new PhoneLine(Guid.CreateVersion7(), tenantId, DemoNumber, account.AccountSid!, secrets.Protect(account.AuthToken)));
+            if (await db.BusinessProfiles.FirstOrDefaultAsync(cancellationToken) is { } profile && !profile.Contacts.Exists(c => c.Kind == ContactKind.Phone))
+            {
+                profile.Contacts = [.. profile.Contacts, new NotificationContact(ContactKind.Phone, DemoOwnerMobile, "Demo Owner")];
+            }
+
             await db.SaveChangesAsync(cancellationToken);
         }
 

@@ -5,6 +5,7 @@ using SmbAgent.Features;
 using SmbAgent.Tenancy;
 using SmbAgent.TestKit.Stubs;
 using SmbAgent.Voice.PhoneLines;
+using SmbAgent.Workspace;
 
 namespace SmbAgent.HttpApi.Tests.Voice;
 
@@ -49,6 +50,10 @@ public sealed class DemoPhoneLineSeedTests
              await sp.GetRequiredService<IFeatureChecker>().GetLimitAsync(SmbFeatures.Voice.MaxMinutesPerMonth)));
         agent.ShouldBeTrue();
         minutes.ShouldBe(1000);
+        var contacts = await services.InTenantAsync(line.TenantId, async sp =>
+            (await sp.GetRequiredService<ISmbAgentDbContext>().BusinessProfiles.AsNoTracking().SingleAsync()).Contacts);
+        contacts.Where(c => c.Kind == ContactKind.Phone).Select(c => c.Value)
+            .ShouldBe([DemoTenantDataSeedContributor.DemoOwnerMobile], "the demo's emergency owner call has someone to ring");
     }
 
     [Fact]
