@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using SmbAgent.Leads;
 using SmbAgent.Workspace;
 
@@ -8,7 +7,7 @@ namespace SmbAgent.Conversations.Voice;
 /// What the caller's gather result means as a turn's text: a key pressed for a choice is that choice, "yes" (or 1)
 /// to the offer of the number they call from is that number, anything else is what was said or pressed.
 /// </summary>
-public static partial class CallInput
+public static class CallInput
 {
     /// <summary>A choice question offers its choices on the keypad only when one key names each.</summary>
     public const int MaxKeypadChoices = 9;
@@ -39,10 +38,7 @@ public static partial class CallInput
     /// question would itself take is offered, or a "yes" would be refused as incomplete.
     /// </summary>
     public static string? CallerNumber(string? caller) =>
-        caller is not null && E164().IsMatch(caller) && E164PhoneNumbers.Normalize(caller, country: null) == caller ? caller : null;
+        E164PhoneNumbers.Normalize(caller, country: null) is { } number && number == caller ? number : null;
 
     public static bool KeypadChoices(IReadOnlyList<string> choices) => choices.Count is > 0 and <= MaxKeypadChoices;
-
-    [GeneratedRegex(@"^\+[1-9][0-9]{6,14}$")]
-    private static partial Regex E164();
 }

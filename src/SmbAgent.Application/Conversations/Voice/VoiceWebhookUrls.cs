@@ -24,9 +24,6 @@ public sealed class VoiceWebhookUrls(IOptions<PublicUrlOptions> options)
         return To("gather", silence > 0 ? $"{query}&silence={Number(silence)}" : query);
     }
 
-    /// <param name="attempt">How many times the caller was already asked to hold for this turn.</param>
-    public Uri Wait(int turn, int attempt) => To("wait", $"turn={Number(turn)}&attempt={Number(attempt)}");
-
     public Uri Recording() => To("recording");
 
     /// <summary>Where Twilio reports how a <c>&lt;Dial&gt;</c> to the line's forwarding number ended.</summary>
