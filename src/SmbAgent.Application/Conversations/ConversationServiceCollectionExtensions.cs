@@ -36,6 +36,16 @@ public static class ConversationServiceCollectionExtensions
         services.AddScoped<ChatAppService>();
         services.AddScoped<VoiceCallAppService>();
         services.AddScoped<CallResponses>();
+        services.AddOptions<CallTurnBudgetOptions>()
+            .Bind(configuration.GetSection(CallTurnBudgetOptions.SectionName))
+            .Validate(o => o.AnswerWithin > TimeSpan.Zero && o.WaitPerRequest > TimeSpan.Zero && o.PollInterval > TimeSpan.Zero,
+                "Voice:TurnBudget's AnswerWithin, WaitPerRequest and PollInterval must be positive.")
+            .Validate(o => o.AnswerWithin <= TimeSpan.FromSeconds(10) && o.WaitPerRequest <= TimeSpan.FromSeconds(10),
+                "Voice:TurnBudget's AnswerWithin and WaitPerRequest are at most 10 s, to keep each webhook well inside Twilio's 15 s.")
+            .Validate(o => o.MaxWaits >= 1, "Voice:TurnBudget:MaxWaits must be at least 1.")
+            .Validate(o => o.ResultLifetime >= TimeSpan.FromMinutes(1), "Voice:TurnBudget:ResultLifetime must be at least a minute.")
+            .ValidateOnStart();
+        services.AddSingleton<CallTurnBudget>();
         services.AddSingleton<VoiceWebhookUrls>();
         // Premium speech, where registered, replaces Twilio's own voice.
         services.AddScoped<TakeoverAppService>();

@@ -21,7 +21,7 @@ public sealed class CalledNumberTenantResolveContributor(PhoneLineStore lines, I
     /// <summary>The webhooks of a call to the business's number; the owner alert's callbacks name their business otherwise.</summary>
     public static readonly IReadOnlySet<string> InboundWebhooks = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
-        "/incoming", "/gather", "/status", "/recording", "/fallback",
+        "/incoming", "/gather", "/wait", "/status", "/recording", "/fallback",
     };
 
     public string Name => ContributorName;

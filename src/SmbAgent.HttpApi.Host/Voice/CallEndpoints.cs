@@ -15,6 +15,7 @@ public static class CallEndpoints
         var group = app.MapTwilioWebhookGroup("/api/voice");
         group.MapPost("/incoming", Incoming).WithName("VoiceIncoming");
         group.MapPost("/gather", Gather).WithName("VoiceGather");
+        group.MapPost("/wait", Wait).WithName("VoiceWait");
         return app;
     }
 
@@ -68,6 +69,33 @@ public static class CallEndpoints
         Guid? question = Guid.TryParse(query["question"], CultureInfo.InvariantCulture, out var asked) ? asked : null;
         var input = new CallGatherDto(webhook.CallSid, webhook.From, webhook.To, turn, silence, webhook["SpeechResult"], webhook["Digits"], question);
         return TwimlResults.Of(await calls.GatherAsync(input, cancellationToken));
+    }
+
+    /// <summary>
+    /// Twilio sent back after a filler, while a turn runs on (<c>turn</c> from 1, <c>wait</c> from 1, <c>question</c> the
+    /// lead question asked); read, like the gather's, after the signature check.
+    /// </summary>
+    private static async Task<IResult> Wait(HttpContext http, ICurrentTenant tenant, VoiceCallAppService calls, CancellationToken cancellationToken)
+    {
+        var query = http.Request.Query;
+        if (!int.TryParse(query["turn"], NumberStyles.None, CultureInfo.InvariantCulture, out var turn) || turn < 1
+            || !int.TryParse(query["wait"], NumberStyles.None, CultureInfo.InvariantCulture, out var wait) || wait < 1
+            || (query["question"].Count > 0 && !Guid.TryParse(query["question"], CultureInfo.InvariantCulture, out _)))
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status400BadRequest,
+                title: "Bad wait",
+                detail: "A wait's turn and its count both start at 1, and its question is a lead question's id.");
+        }
+
+        var webhook = http.GetTwilioWebhook();
+        if (tenant.Id is null)
+        {
+            return TwimlResults.Of(NotInService(webhook.Line));
+        }
+
+        Guid? question = Guid.TryParse(query["question"], CultureInfo.InvariantCulture, out var asked) ? asked : null;
+        return TwimlResults.Of(await calls.WaitAsync(new CallWaitDto(webhook.CallSid, webhook.To, turn, wait, question), cancellationToken));
     }
 
     private static bool TryOptional(string? value, out int number)

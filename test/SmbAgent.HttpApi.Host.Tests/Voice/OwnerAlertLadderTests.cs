@@ -56,22 +56,6 @@ public sealed class OwnerAlertLadderTests(FastLadderFixture fixture) : IClassFix
     }
 
     [Fact]
-    public async Task A_call_that_cannot_be_placed_is_recorded_and_the_next_contact_is_rung_at_once()
-    {
-        var business = await fixture.BusinessAsync(first: "+1555");
-        var leadId = await fixture.UrgentLeadAsync(business);
-
-        var alert = await fixture.WaitForAsync(business.TenantId, leadId, (_, attempts) => attempts.Count >= 2);
-
-        var attempts = await fixture.AttemptsAsync(business.TenantId, alert.Id);
-        attempts[0].Status.ShouldBe("failed");
-        attempts[0].Error.ShouldNotBeNull().ShouldContain("21211");
-        attempts[0].CallSid.ShouldBeNull();
-        attempts[1].Recipient.ShouldBe(business.Second);
-        (attempts[1].CreationTime - attempts[0].CreationTime).ShouldBeLessThan(TimeSpan.FromSeconds(1), "no acknowledge timeout for a call that never rang");
-    }
-
-    [Fact]
     public async Task Below_pro_an_urgent_lead_calls_nobody_and_still_goes_out_by_email_and_sms()
     {
         var business = await fixture.BusinessAsync(EditionMatrix.Basic);

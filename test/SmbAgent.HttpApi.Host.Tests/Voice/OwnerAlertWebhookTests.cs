@@ -34,6 +34,22 @@ public sealed class OwnerAlertWebhookTests(SlowLadderFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task A_call_that_cannot_be_placed_is_recorded_and_the_next_contact_is_rung_at_once()
+    {
+        // This ladder's acknowledge timeout is ten minutes: a second attempt within the wait can only follow the failure.
+        var business = await fixture.BusinessAsync(first: "+1555");
+        var leadId = await fixture.UrgentLeadAsync(business);
+
+        var alert = await fixture.WaitForAsync(business.TenantId, leadId, (_, attempts) => attempts.Count >= 2);
+
+        var attempts = await fixture.AttemptsAsync(business.TenantId, alert.Id);
+        attempts[0].Status.ShouldBe("failed");
+        attempts[0].Error.ShouldNotBeNull().ShouldContain("21211");
+        attempts[0].CallSid.ShouldBeNull();
+        attempts[1].Recipient.ShouldBe(business.Second);
+    }
+
+    [Fact]
     public async Task Pressing_2_connects_the_owner_to_the_visitor_and_never_to_a_number_the_visitor_typed_in_their_answer()
     {
         var business = await fixture.BusinessAsync();

@@ -12,6 +12,12 @@ namespace SmbAgent.Conversations.Assistant;
 /// </summary>
 public interface IConversationAssistant
 {
+    /// <summary>
+    /// Its calls leave the machine and may take seconds: a phone call then answers within its time budget
+    /// (<see cref="Voice.CallTurnBudget"/>) rather than wait on the turn.
+    /// </summary>
+    bool CallsRemoteModel { get; }
+
     Task<VisitorReading> ReadAsync(string text, string language, CancellationToken cancellationToken);
 
     /// <param name="passages">Best first; the engine only asks when the best one passed the relevance threshold.</param>

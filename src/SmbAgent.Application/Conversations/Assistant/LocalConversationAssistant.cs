@@ -10,6 +10,8 @@ namespace SmbAgent.Conversations.Assistant;
 /// </summary>
 public sealed class LocalConversationAssistant : IConversationAssistant
 {
+    public bool CallsRemoteModel => false;
+
     /// <summary>Only the intent: contact details are taken by the lead questions, whose readers find them in a sentence.</summary>
     public Task<VisitorReading> ReadAsync(string text, string language, CancellationToken cancellationToken) =>
         Task.FromResult(VisitorReading.Of(Classify(text)));

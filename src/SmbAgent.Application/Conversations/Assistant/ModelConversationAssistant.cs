@@ -24,6 +24,8 @@ public sealed partial class ModelConversationAssistant(
 {
     private const int MaxOutputTokens = 600;
 
+    public bool CallsRemoteModel => true;
+
     /// <summary>
     /// A model that keeps failing or timing out is left alone for a while: otherwise every turn would wait out each
     /// call's budget (three calls a turn at worst) before the local rules answer anyway.

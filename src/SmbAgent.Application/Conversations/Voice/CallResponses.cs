@@ -41,6 +41,15 @@ public sealed class CallResponses(ISpeechOutput speech, VoiceWebhookUrls urls)
         return response;
     }
 
+    /// <summary>A filler said while the turn goes on elsewhere, then Twilio is sent to wait for its answer.</summary>
+    public async Task<VoiceResponse> HoldAsync(CallVoice voice, IReadOnlyList<Spoken> filler, Holding holding, CancellationToken cancellationToken)
+    {
+        var response = new VoiceResponse();
+        await SpeakIntoAsync(response, voice, filler, cancellationToken);
+        response.Redirect(urls.Wait(holding.Turn, holding.Wait, holding.Question));
+        return response;
+    }
+
     public async Task<VoiceResponse> HangUpAsync(CallVoice voice, IReadOnlyList<Spoken> farewell, CancellationToken cancellationToken)
     {
         var response = new VoiceResponse();
@@ -112,3 +121,9 @@ public sealed record Spoken(string Text, bool MaySpeakSsml);
 /// <param name="Question">The lead question asked, when one is.</param>
 /// <param name="Silences">Gathers in a row that heard nothing before this one.</param>
 public sealed record Listening(int Turn, IReadOnlyList<string> Hints, bool SingleDigit, Guid? Question, int Silences = 0);
+
+/// <summary>What a wait for a turn's answer is for.</summary>
+/// <param name="Turn">The turn being answered.</param>
+/// <param name="Wait">This wait's number, from 1.</param>
+/// <param name="Question">The lead question the turn answers, when one was asked.</param>
+public sealed record Holding(int Turn, int Wait, Guid? Question);

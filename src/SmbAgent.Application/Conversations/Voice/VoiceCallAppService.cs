@@ -31,6 +31,7 @@ public sealed class VoiceCallAppService(
     ConversationTurnService turns,
     CallLogManager callLogs,
     CallResponses responses,
+    CallTurnBudget budget,
     TimeProvider clock)
 {
     /// <summary>Gathers in a row that may hear nothing: the first is asked again, then the call says goodbye.</summary>
@@ -61,10 +62,12 @@ public sealed class VoiceCallAppService(
     }
 
     /// <summary>
-    /// A gather's result: the caller's words (or keys) as one turn, its replies said, then the next gather, a transfer,
-    /// a voicemail or goodbye, as the turn's hints say. A gather that heard nothing is asked again once.
+    /// A gather's result: the caller's words (or keys) as one turn (<see cref="AnswerAsync(CallGatherDto, string, CancellationToken)"/>).
+    /// A gather that heard nothing is asked again once. With a remote model the turn has a time budget: past it the
+    /// caller hears a filler and Twilio is sent to wait for the answer (<see cref="CallTurnBudget"/>).
     /// </summary>
-    public async Task<VoiceResponse> GatherAsync(CallGatherDto input, CancellationToken cancellationToken = default)
+    /// <returns>TwiML as text: an answer may be one another instance wrote, which the SDK can't read back.</returns>
+    public async Task<string> GatherAsync(CallGatherDto input, CancellationToken cancellationToken = default)
     {
         var tenantId = TenantId();
         var key = ConversationKey.ForCall(input.CallSid);
@@ -73,7 +76,7 @@ public sealed class VoiceCallAppService(
         if (await states.FindAsync(key, cancellationToken) is not { } hot)
         {
             var unknown = await VoiceAsync(tenantId, line, SpokenPrompts.LanguageOf(agent), profile, cancellationToken);
-            return await responses.HangUpAsync(unknown, [Fixed(CallTexts.For(unknown.Language).Trouble)], cancellationToken);
+            return (await responses.HangUpAsync(unknown, [Fixed(CallTexts.For(unknown.Language).Trouble)], cancellationToken)).ToString();
         }
 
         var conversation = hot.Conversation;
@@ -87,20 +90,72 @@ public sealed class VoiceCallAppService(
             var silences = Math.Max(input.Silences, 1);
             if (silences >= MaxSilences)
             {
-                return await responses.HangUpAsync(voice, [], cancellationToken);
+                return (await responses.HangUpAsync(voice, [], cancellationToken)).ToString();
             }
 
-            var again = current is null ? null : new QuestionReply(current.Id, current.Text, current.Format, current.Options, !current.IsRequired, null);
-            List<Spoken> reprompt = [Fixed(texts.Reprompt)];
-            if (again is not null)
-            {
-                reprompt.Add(Fixed(again.Text));
-                reprompt.AddRange(Extras(again, conversation));
-            }
-
-            return await responses.ListenAsync(voice, reprompt, Expecting(again, input.Turn, conversation.Language) with { Silences = silences }, cancellationToken);
+            var again = Asked(current);
+            return (await responses.ListenAsync(voice, AskAgain([Fixed(texts.Reprompt)], again, conversation), Expecting(again, input.Turn, conversation.Language) with { Silences = silences }, cancellationToken)).ToString();
         }
 
+        if (!budget.Applies)
+        {
+            return (await AnswerAsync(input, heard, key, voice, conversation, cancellationToken)).ToString();
+        }
+
+        if (await budget.AnswerWithinAsync(tenantId, input, heard, cancellationToken) is { } answered)
+        {
+            return answered;
+        }
+
+        return (await responses.HoldAsync(voice, [Fixed(texts.Wait)], new Holding(input.Turn, Wait: 1, input.QuestionId), cancellationToken)).ToString();
+    }
+
+    /// <summary>
+    /// After a filler: the turn's answer once any instance has written it; another filler while it runs, up to
+    /// <see cref="CallTurnBudgetOptions.MaxWaits"/>; then, or when the turn failed, an apology and the same question again.
+    /// </summary>
+    public async Task<string> WaitAsync(CallWaitDto input, CancellationToken cancellationToken = default)
+    {
+        var tenantId = TenantId();
+        var result = await budget.WaitAsync(tenantId, input.CallSid, input.Turn, cancellationToken);
+        if (result.Twiml is { } answered)
+        {
+            return answered;
+        }
+
+        var line = await LineAsync(input.To, cancellationToken);
+        var (profile, agent, questions, _) = await workspace.GetAsync(cancellationToken);
+        var conversation = (await states.FindAsync(ConversationKey.ForCall(input.CallSid), cancellationToken))?.Conversation;
+        var language = conversation?.Language ?? SpokenPrompts.LanguageOf(agent);
+        var voice = await VoiceAsync(tenantId, line, language, profile, cancellationToken);
+        var texts = CallTexts.For(language);
+        if (!result.HasFailed && input.Wait < budget.MaxWaits)
+        {
+            return (await responses.HoldAsync(voice, [Fixed(texts.Wait)], new Holding(input.Turn, input.Wait + 1, input.QuestionId), cancellationToken)).ToString();
+        }
+
+        // Lost or failed: the caller is asked again, as a new turn, so a late answer to the old one can't be said twice.
+        var again = Asked(input.QuestionId is { } asked ? questions.FirstOrDefault(q => q.Id == asked) : null);
+        return (await responses.ListenAsync(voice, AskAgain([Fixed(texts.Trouble), Fixed(texts.Reprompt)], again, conversation), Expecting(again, input.Turn + 1, language), cancellationToken)).ToString();
+    }
+
+    /// <summary>
+    /// The caller's words as the call's turn, answered: its replies said, then the next gather, a transfer, a voicemail
+    /// or goodbye, as the turn's hints say. Run by the webhook itself, or in its own scope under <see cref="CallTurnBudget"/>.
+    /// </summary>
+    internal async Task<VoiceResponse> AnswerAsync(CallGatherDto input, string heard, CancellationToken cancellationToken)
+    {
+        var key = ConversationKey.ForCall(input.CallSid);
+        var line = await LineAsync(input.To, cancellationToken);
+        var (profile, _, _, _) = await workspace.GetAsync(cancellationToken);
+        var conversation = (await states.FindAsync(key, cancellationToken) ?? throw new EntityNotFoundException(nameof(Conversation), "call")).Conversation;
+        var voice = await VoiceAsync(TenantId(), line, conversation.Language, profile, cancellationToken);
+        return await AnswerAsync(input, heard, key, voice, conversation, cancellationToken);
+    }
+
+    private async Task<VoiceResponse> AnswerAsync(
+        CallGatherDto input, string heard, ConversationKey key, CallVoice voice, Conversation conversation, CancellationToken cancellationToken)
+    {
         TurnResult turn;
         try
         {
@@ -159,6 +214,24 @@ public sealed class VoiceCallAppService(
         var voice = await VoiceAsync(tenantId, line, language, profile, cancellationToken) with { ForwardTo = null };
         var texts = CallTexts.For(language);
         return await responses.VoicemailAsync(voice, [Fixed(texts.NoAnswer), Fixed(texts.LeaveMessage)], cancellationToken);
+    }
+
+    private static QuestionReply? Asked(LeadQuestion? question) =>
+        question is null ? null : new QuestionReply(question.Id, question.Text, question.Format, question.Options, !question.IsRequired, null);
+
+    /// <summary>An opening (sorry, didn't catch that), then the question the gather had asked, with what it needs said on the phone.</summary>
+    private static List<Spoken> AskAgain(List<Spoken> opening, QuestionReply? question, Conversation? conversation)
+    {
+        if (question is not null)
+        {
+            opening.Add(Fixed(question.Text));
+            if (conversation is not null)
+            {
+                opening.AddRange(Extras(question, conversation));
+            }
+        }
+
+        return opening;
     }
 
     /// <summary>

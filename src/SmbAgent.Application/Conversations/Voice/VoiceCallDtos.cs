@@ -12,3 +12,8 @@ public sealed record CallGatherDto(string CallSid, string From, string To, int T
 
 /// <summary>How a <c>&lt;Dial&gt;</c> to the line's forwarding number ended (Twilio's <c>DialCallStatus</c>).</summary>
 public sealed record DialEndedDto(string CallSid, string To, string? DialCallStatus);
+
+/// <summary>Twilio sent back, after a filler, to wait for turn <paramref name="Turn"/>'s answer.</summary>
+/// <param name="Wait">How many waits this is, from 1.</param>
+/// <param name="QuestionId">The lead question the turn answered, asked again if its answer is lost.</param>
+public sealed record CallWaitDto(string CallSid, string To, int Turn, int Wait, Guid? QuestionId);

@@ -24,6 +24,13 @@ public sealed class VoiceWebhookUrls(IOptions<PublicUrlOptions> options)
         return To("gather", silence > 0 ? $"{query}&silence={Number(silence)}" : query);
     }
 
+    /// <param name="wait">How many waits for the turn's answer this one is, from 1.</param>
+    public Uri Wait(int turn, int wait, Guid? question = null)
+    {
+        var query = $"turn={Number(turn)}&wait={Number(wait)}";
+        return To("wait", question is { } asked ? $"{query}&question={asked:N}" : query);
+    }
+
     public Uri Recording() => To("recording");
 
     /// <summary>Where Twilio reports how a <c>&lt;Dial&gt;</c> to the line's forwarding number ended.</summary>
