@@ -34,6 +34,26 @@ public sealed class OwnerAlertWebhookTests(SlowLadderFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task An_answered_call_that_ends_without_a_key_rings_the_next_contact_at_once()
+    {
+        var business = await fixture.BusinessAsync();
+        var leadId = await fixture.UrgentLeadAsync(business);
+        var first = await fixture.CallToAsync(business.First);
+
+        using var answered = await OwnerAlertWebhooks.StatusAsync(fixture.Api, first, "in-progress");
+        using var hungUp = await OwnerAlertWebhooks.StatusAsync(fixture.Api, first, "completed");
+        await fixture.CallToAsync(business.Second);
+
+        hungUp.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var alert = await fixture.AlertAsync(business.TenantId, leadId);
+        alert.State.ShouldBe(EmergencyAlertState.Calling);
+        (alert.Round, alert.ContactIndex).ShouldBe((1, 1));
+        var attempts = await fixture.AttemptsAsync(business.TenantId, alert.Id);
+        attempts[0].Status.ShouldBe("hung-up");
+        attempts[0].AnsweredTime.ShouldNotBeNull();
+    }
+
+    [Fact]
     public async Task A_call_that_cannot_be_placed_is_recorded_and_the_next_contact_is_rung_at_once()
     {
         // This ladder's acknowledge timeout is ten minutes: a second attempt within the wait can only follow the failure.

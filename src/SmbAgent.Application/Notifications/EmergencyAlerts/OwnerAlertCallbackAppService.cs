@@ -30,8 +30,11 @@ public sealed class OwnerAlertCallbackAppService(
     /// <summary>Statuses after which an attempt's record says all there is: a later callback doesn't replace them.</summary>
     private static readonly HashSet<string> Final = new(StringComparer.Ordinal)
     {
-        "acknowledged", "connected", CheckOwnerAcknowledgementJob.TimedOut, "completed", "busy", "failed", "no-answer", "canceled",
+        "acknowledged", "connected", CheckOwnerAcknowledgementJob.TimedOut, HungUp, "completed", "busy", "failed", "no-answer", "canceled",
     };
+
+    /// <summary>An answered alert call that ended without a key: whoever picked up (or their voicemail) didn't take it on.</summary>
+    public const string HungUp = "hung-up";
 
     /// <summary>The prompt, for a call placed with the answer URL rather than inline TwiML.</summary>
     public Task<string?> AnswerAsync(string? token, CancellationToken cancellationToken = default) =>
@@ -66,6 +69,13 @@ public sealed class OwnerAlertCallbackAppService(
             }
 
             if (EmergencyAlertManager.Unanswered.Contains(callStatus) && await alerts.EscalateAsync(attempt, callStatus, cancellationToken))
+            {
+                return string.Empty;
+            }
+
+            // Acknowledged or connected calls never get here (their status is final): this one ended with no key pressed,
+            // so the next contact is rung now rather than after the acknowledge timeout.
+            if (callStatus == "completed" && await alerts.EscalateAsync(attempt, HungUp, cancellationToken))
             {
                 return string.Empty;
             }
