@@ -32,6 +32,7 @@ using SmbAgent.Tenancy;
 using SmbAgent.Twilio;
 using SmbAgent.Usage;
 using SmbAgent.Voice;
+using SmbAgent.Voice.Calls;
 using SmbAgent.Voice.Speech;
 using SmbAgent.Workspace;
 using StackExchange.Redis;
@@ -71,7 +72,7 @@ public static class SmbAgentApplicationServiceCollectionExtensions
         services.AddSingleton<Voice.PhoneLines.PhoneLineSecrets>();
         services.AddScoped<Voice.PhoneLines.PhoneLineStore>();
         services.AddScoped<Voice.Calls.CallLogManager>();
-        services.AddScoped<Voice.Calls.VoicemailManager>();
+        services.AddVoicemails();
         services.AddVoiceAdmin();
         services.AddScoped<SmbAgent.Team.TeamAppService>();
         services.AddScoped<SmbAgent.Plans.PlanAppService>();

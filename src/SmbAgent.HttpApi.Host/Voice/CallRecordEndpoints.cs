@@ -44,9 +44,9 @@ public static class CallRecordEndpoints
 
     /// <summary>
     /// The end of a <c>&lt;Record&gt;</c> (and its transcription callback): the recording is kept with the call, a voicemail
-    /// becomes a lead, and the caller hears goodbye.
+    /// becomes a lead (at once, or once OpenAI transcribed it, in the background), and the caller hears goodbye.
     /// </summary>
-    private static async Task<IResult> RecordingAsync(HttpContext http, ICurrentTenant tenant, VoicemailManager voicemails)
+    private static async Task<IResult> RecordingAsync(HttpContext http, ICurrentTenant tenant, VoicemailManager voicemails, CallRecordingSource recordings)
     {
         var webhook = http.GetTwilioWebhook();
         if (tenant.Id is not null && IsCallSid(webhook.CallSid))
@@ -57,7 +57,7 @@ public static class CallRecordEndpoints
                     webhook.From,
                     webhook.To,
                     webhook["RecordingSid"] is { Length: VoiceConsts.CallSidLength } recordingSid ? recordingSid : null,
-                    Uri.TryCreate(webhook["RecordingUrl"], UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps && url.AbsoluteUri.Length <= VoiceConsts.MaxUrlLength ? url : null,
+                    Uri.TryCreate(webhook["RecordingUrl"], UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || recordings.IsTwilioHost(url)) && url.AbsoluteUri.Length <= VoiceConsts.MaxUrlLength ? url : null,
                     Seconds(webhook["RecordingDuration"]),
                     webhook["TranscriptionText"]),
                 http.RequestAborted);

@@ -11,11 +11,15 @@ namespace SmbAgent.TestKit.Stubs;
 /// <summary>A request the stub received: path, Authorization header and the JSON body.</summary>
 public sealed record RecordedRequest(string Path, string? Authorization, JsonObject Body);
 
+/// <summary>A transcription request the stub received: its multipart fields, and the audio file's name and bytes.</summary>
+public sealed record TranscriptionCall(string? Authorization, string? Model, string? ResponseFormat, string? FileName, byte[] Audio);
+
 /// <summary>
 /// A local stand-in for the OpenAI API on a free loopback port, recording every request. Point the SDK's
 /// <c>OpenAIClientOptions.Endpoint</c> at <see cref="Endpoint"/>. Speaks <c>POST /v1/embeddings</c> in the
 /// float and base64 formats, non-streaming <c>POST /v1/chat/completions</c> (answered by <see cref="Complete"/>) and
-/// <c>POST /v1/audio/speech</c> (MP3 bytes derived from model, voice and input); every other path answers 404 in
+/// <c>POST /v1/audio/speech</c> (MP3 bytes derived from model, voice and input), multipart
+/// <c>POST /v1/audio/transcriptions</c> (answering <see cref="TranscriptionText"/>); every other path answers 404 in
 /// OpenAI's error shape.
 /// </summary>
 public sealed class OpenAiStubServer : IAsyncDisposable
@@ -25,6 +29,7 @@ public sealed class OpenAiStubServer : IAsyncDisposable
 
     private readonly WebApplication app;
     private readonly ConcurrentQueue<RecordedRequest> requests = new();
+    private readonly ConcurrentQueue<TranscriptionCall> transcriptions = new();
 
     private OpenAiStubServer(WebApplication app) => this.app = app;
 
@@ -52,6 +57,15 @@ public sealed class OpenAiStubServer : IAsyncDisposable
     /// <summary>Delay before every speech answer, on top of <see cref="Delay"/> (to test the speech budget alone).</summary>
     public TimeSpan SpeechDelay { get; set; } = TimeSpan.Zero;
 
+    /// <summary>Every transcription request, in arrival order, including failed ones.</summary>
+    public IReadOnlyList<TranscriptionCall> TranscriptionCalls => [.. transcriptions];
+
+    /// <summary>The text every transcription answers.</summary>
+    public string TranscriptionText { get; set; } = "Hello, this is a voicemail.";
+
+    /// <summary>When set, transcription requests fail with this status in OpenAI's error shape.</summary>
+    public int? TranscriptionFailureStatus { get; set; }
+
     /// <summary>The vector the stub returns for a text; the default is deterministic per text.</summary>
     public Func<string, float[]> Embed { get; set; } = text => DeterministicVector(text, 1536);
 
@@ -68,6 +82,7 @@ public sealed class OpenAiStubServer : IAsyncDisposable
         app.MapPost("/v1/embeddings", stub.EmbeddingsAsync);
         app.MapPost("/v1/chat/completions", stub.ChatCompletionsAsync);
         app.MapPost("/v1/audio/speech", stub.SpeechAsync);
+        app.MapPost("/v1/audio/transcriptions", stub.TranscriptionsAsync);
         app.MapFallback(context => WriteErrorAsync(context, StatusCodes.Status404NotFound, $"No stub for {context.Request.Path}."));
         await app.StartAsync();
         stub.Endpoint = new Uri($"{app.Urls.Single()}/v1");
@@ -234,6 +249,56 @@ public sealed class OpenAiStubServer : IAsyncDisposable
 
         context.Response.ContentType = "audio/mpeg";
         await context.Response.Body.WriteAsync(SpeechAudio(model!, voice!, input!), context.RequestAborted);
+    }
+
+    private async Task TranscriptionsAsync(HttpContext context)
+    {
+        if (!context.Request.HasFormContentType || !context.Request.ContentType!.StartsWith("multipart/form-data", StringComparison.Ordinal))
+        {
+            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, "The body must be multipart/form-data.");
+            return;
+        }
+
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        var file = form.Files.GetFile("file");
+        using var audio = new MemoryStream();
+        if (file is not null)
+        {
+            await file.CopyToAsync(audio, context.RequestAborted);
+        }
+
+        var model = form["model"].ToString();
+        var format = form["response_format"].ToString();
+        transcriptions.Enqueue(new TranscriptionCall(context.Request.Headers.Authorization, model, format.Length == 0 ? null : format, file?.FileName, audio.ToArray()));
+        var problem = file is null || audio.Length == 0 ? "'file' is required."
+            : model.Length == 0 ? "'model' is required."
+            : format is not ("" or "json" or "text") ? "The stub answers json and text only."
+            : null;
+        if (problem is not null)
+        {
+            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, problem);
+            return;
+        }
+
+        if (Delay > TimeSpan.Zero)
+        {
+            await Task.Delay(Delay, context.RequestAborted);
+        }
+
+        if (TranscriptionFailureStatus is { } status)
+        {
+            await WriteErrorAsync(context, status, "The stub was told to fail.");
+            return;
+        }
+
+        if (format == "text")
+        {
+            context.Response.ContentType = "text/plain";
+            await context.Response.WriteAsync(TranscriptionText, context.RequestAborted);
+            return;
+        }
+
+        await context.Response.WriteAsJsonAsync(new JsonObject { ["text"] = TranscriptionText }, context.RequestAborted);
     }
 
     private static Task WriteErrorAsync(HttpContext context, int status, string message)

@@ -90,7 +90,8 @@ public sealed partial class CallRecordingSource(
         return new RecordingDownload(response, await response.Content.ReadAsStreamAsync(cancellationToken));
     }
 
-    private bool IsTwilioHost(Uri url) => SameOrigin(url, TwilioApi) || SameOrigin(url, twilio.Value.BaseUrl);
+    /// <summary>Twilio's API host, or the configured <c>Twilio:BaseUrl</c>: the only origins a recording is fetched from.</summary>
+    public bool IsTwilioHost(Uri url) => SameOrigin(url, TwilioApi) || SameOrigin(url, twilio.Value.BaseUrl);
 
     private static bool SameOrigin(Uri url, Uri origin) =>
         url.Scheme == origin.Scheme && string.Equals(url.IdnHost, origin.IdnHost, StringComparison.OrdinalIgnoreCase) && url.Port == origin.Port;

@@ -10,6 +10,8 @@ public sealed class SpeechOptions
 
     public const string DefaultModel = "gpt-4o-mini-tts";
 
+    public const string DefaultTranscriptionModel = "gpt-4o-mini-transcribe";
+
     public string Model { get; set; } = DefaultModel;
 
     /// <summary>How long a caller may wait for a sentence not in the cache; past it they hear <c>&lt;Say&gt;</c>.</summary>
@@ -29,4 +31,19 @@ public sealed class SpeechOptions
 
     /// <summary>Cron expression of the cleanup (UTC).</summary>
     public string CleanupSchedule { get; set; } = "17 3 * * *";
+
+    /// <summary>The model that writes a voicemail's transcript.</summary>
+    public string TranscriptionModel { get; set; } = DefaultTranscriptionModel;
+
+    /// <summary>Tries at a voicemail's transcript before it falls back to Twilio's.</summary>
+    public int TranscriptionAttempts { get; set; } = 3;
+
+    /// <summary>Wait before the second try; each later try waits this much longer again.</summary>
+    public TimeSpan TranscriptionRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long one download and transcription may take.</summary>
+    public TimeSpan TranscriptionTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>The largest recording sent for transcription: OpenAI takes files up to 25 MB.</summary>
+    public long MaxRecordingBytes { get; set; } = 25 * 1024 * 1024;
 }

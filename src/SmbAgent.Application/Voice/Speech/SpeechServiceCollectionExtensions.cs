@@ -29,8 +29,14 @@ public static class SpeechServiceCollectionExtensions
             .Validate(o => o.Budget > TimeSpan.Zero && o.Timeout >= o.Budget, "Speech:Budget must be positive and Speech:Timeout at least as long.")
             .Validate(o => o.UrlLifetime > TimeSpan.Zero, "Speech:UrlLifetime must be positive.")
             .Validate(o => o.KeepUnusedFor > TimeSpan.Zero, "Speech:KeepUnusedFor must be positive.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.TranscriptionModel), "Speech:TranscriptionModel must name a model.")
+            .Validate(
+                o => o.TranscriptionAttempts >= 1 && o.TranscriptionRetryDelay >= TimeSpan.Zero && o.TranscriptionTimeout > TimeSpan.Zero && o.MaxRecordingBytes > 0,
+                "Speech:TranscriptionAttempts must be at least 1, Speech:TranscriptionRetryDelay not negative, Speech:TranscriptionTimeout and Speech:MaxRecordingBytes positive.")
             .ValidateOnStart();
-        services.AddSingleton(_ => new SpeechSynthesizer(apiKey is null ? null : CreateClient(apiKey, openAi.Endpoint, speech), speech.Model));
+        services.AddSingleton(_ => new SpeechSynthesizer(apiKey is null ? null : CreateClient(apiKey, openAi.Endpoint, speech.Model, speech.Timeout), speech.Model));
+        services.AddSingleton(_ => new SpeechTranscriber(
+            apiKey is null ? null : CreateClient(apiKey, openAi.Endpoint, speech.TranscriptionModel, speech.TranscriptionTimeout)));
         services.AddSingleton<SpeechAudioCache>();
         services.AddSingleton<SpeechAudioUrls>();
         services.AddScoped<SpeechAudioStore>();
@@ -42,15 +48,16 @@ public static class SpeechServiceCollectionExtensions
         return services;
     }
 
-    private static AudioClient CreateClient(string apiKey, Uri? endpoint, SpeechOptions speech)
+    private static AudioClient CreateClient(string apiKey, Uri? endpoint, string model, TimeSpan timeout)
     {
-        // No retries: the caller's budget is spent by then, and the next caller's miss is the retry.
-        var options = new OpenAIClientOptions { NetworkTimeout = speech.Timeout, RetryPolicy = new ClientRetryPolicy(0) };
+        // No retries in the SDK: for speech the caller's budget is spent by then, and the next caller's miss is the
+        // retry; a voicemail's transcription job retries on its own, configured schedule.
+        var options = new OpenAIClientOptions { NetworkTimeout = timeout, RetryPolicy = new ClientRetryPolicy(0) };
         if (endpoint is not null)
         {
             options.Endpoint = endpoint;
         }
 
-        return new OpenAIClient(new ApiKeyCredential(apiKey), options).GetAudioClient(speech.Model);
+        return new OpenAIClient(new ApiKeyCredential(apiKey), options).GetAudioClient(model);
     }
 }
