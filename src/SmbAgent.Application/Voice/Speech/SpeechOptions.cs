@@ -41,7 +41,7 @@ public sealed class SpeechOptions
     /// <summary>Wait before the second try; each later try waits this much longer again.</summary>
     public TimeSpan TranscriptionRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How long one download and transcription may take.</summary>
+    /// <summary>How long OpenAI may take to transcribe one recording (the download is bounded by size, not by this).</summary>
     public TimeSpan TranscriptionTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>The largest recording sent for transcription: OpenAI takes files up to 25 MB.</summary>
