@@ -21,6 +21,10 @@ public static class TestSettings
         ["Logging:LogLevel:Default"] = "Warning",
         // Every test client shares one address; the sign-in rate-limit tests set their own low limit.
         ["RateLimits:SignInPerMinute"] = "1000",
+        // The example vectors are embedded on a process's first turn, by the one local embedding service every test
+        // process shares: under a full run that outlasts the 2 s product budget, and the check would quietly find
+        // nothing. The budget itself is tested with short timeouts set by its own tests.
+        ["Conversations:Emergencies:SimilarityTimeout"] = "00:00:30",
         // The test server's requests are for localhost; outside Development a host answers only to its public name.
         ["PublicUrls:Admin"] = "http://localhost",
         ["PublicUrls:Api"] = "http://localhost",
