@@ -30,6 +30,7 @@ public static class ConversationServiceCollectionExtensions
         services.AddEmergencyDetection(configuration);
         services.AddConversationAssistant(configuration);
         services.AddScoped<ConversationEngine>();
+        services.AddScoped<TurnTimer>();
         services.AddSingleton<IReplyRenderer, ChatReplyRenderer>();
         services.AddSingleton<IReplyRenderer, VoiceReplyRenderer>();
         services.AddScoped<ConversationTurnService>();

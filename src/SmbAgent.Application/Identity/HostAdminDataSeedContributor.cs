@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SmbAgent.Data;
+using SmbAgent.Observability;
 
 namespace SmbAgent.Identity;
 
@@ -52,5 +53,5 @@ public sealed partial class HostAdminDataSeedContributor(
     private partial void LogNoCredentials();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Host admin {Email} created")]
-    private partial void LogCreated(string email);
+    private partial void LogCreated([PersonalInformation] string email);
 }

@@ -47,4 +47,13 @@ public sealed class ConversationMessage : IMultiTenant, IHasCreationTime
     public string? Reply { get; set; }
 
     public DateTimeOffset CreationTime { get; set; }
+
+    /// <summary>On a visitor's message: how long its turn spent embedding and searching; null when it did neither.</summary>
+    public int? RetrievalMilliseconds { get; set; }
+
+    /// <summary>On a visitor's message: how long its turn waited for the assistant (model or local rules).</summary>
+    public int? ModelMilliseconds { get; set; }
+
+    /// <summary>On a caller's message: how long the reply's speech took to synthesise (or fetch from the audio cache).</summary>
+    public int? SpeechMilliseconds { get; set; }
 }

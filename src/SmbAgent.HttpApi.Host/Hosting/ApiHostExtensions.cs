@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using SmbAgent.Data;
 using SmbAgent.Health;
 using SmbAgent.Hosting;
+using SmbAgent.Observability;
 using SmbAgent.Identity;
 using SmbAgent.Input;
 using SmbAgent.PublicUrls;
@@ -31,6 +32,7 @@ public static class ApiHostExtensions
         var services = builder.Services;
         builder.AllowOnlyPublicHost(urls => urls.Api);
         builder.TrustForwardedHeadersFromKnownProxies();
+        builder.AddSmbAgentObservability("smbagent-api");
         services.AddSmbAgentIdentityCore();
         services.AddAuthentication(IdentityConstants.BearerScheme).AddBearerToken(IdentityConstants.BearerScheme);
         services.AddAuthorization();

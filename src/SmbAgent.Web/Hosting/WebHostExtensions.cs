@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using SmbAgent.Health;
 using SmbAgent.Hosting;
+using SmbAgent.Observability;
 using SmbAgent.Identity;
 using SmbAgent.Input;
 using SmbAgent.Permissions;
@@ -22,6 +23,7 @@ public static class WebHostExtensions
         builder.AllowOnlyPublicHost(urls => urls.Admin);
         // Behind a TLS-terminating proxy named in ForwardedHeaders, cookies stay Secure and redirects https.
         builder.TrustForwardedHeadersFromKnownProxies();
+        builder.AddSmbAgentObservability("smbagent-admin");
         services.AddSmbAgentIdentityCore();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.ConfigureApplicationCookie(options =>

@@ -2,6 +2,7 @@ using SmbAgent.Conversations.Assistant;
 using SmbAgent.Conversations.Emergencies;
 using SmbAgent.Conversations.LeadCapture;
 using SmbAgent.Conversations.Replies;
+using SmbAgent.Conversations.Turns;
 using SmbAgent.KnowledgeBase.Search;
 using SmbAgent.Leads;
 
@@ -18,7 +19,8 @@ public sealed class ConversationEngine(
     IKnowledgeSearch knowledge,
     EmergencyDetector emergencies,
     LeadAnswerValidator answers,
-    IConversationAssistant assistant)
+    IConversationAssistant assistant,
+    TurnTimer timer)
 {
     public async Task<TurnOutcome> HandleAsync(Conversation conversation, string text, TurnSettings settings, CancellationToken cancellationToken)
     {
@@ -54,7 +56,12 @@ public sealed class ConversationEngine(
             return Answer(conversation, text, settings, replies);
         }
 
-        var reading = await assistant.ReadAsync(text, conversation.Language, cancellationToken);
+        VisitorReading reading;
+        using (timer.Measure(TurnPhase.Model))
+        {
+            reading = await assistant.ReadAsync(text, conversation.Language, cancellationToken);
+        }
+
         var intent = reading.Intent;
         if (conversation.AwaitingDetailsConsent)
         {
@@ -103,10 +110,18 @@ public sealed class ConversationEngine(
 
     private async Task<bool> DetectEmergencyAsync(Conversation conversation, string text, TurnSettings settings, CancellationToken cancellationToken)
     {
-        var assessment = await emergencies.DetectAsync(text, conversation.Language, settings.EmergencyWords, cancellationToken);
+        EmergencyAssessment assessment;
+        using (timer.Measure(TurnPhase.Retrieval))
+        {
+            assessment = await emergencies.DetectAsync(text, conversation.Language, settings.EmergencyWords, cancellationToken);
+        }
+
         if (EmergencyConfirmation.IsNeeded(assessment, conversation.Priority))
         {
-            assessment = EmergencyConfirmation.Combine(assessment, await assistant.JudgeEmergencyAsync(text, settings.Profile.Type, cancellationToken));
+            using (timer.Measure(TurnPhase.Model))
+            {
+                assessment = EmergencyConfirmation.Combine(assessment, await assistant.JudgeEmergencyAsync(text, settings.Profile.Type, cancellationToken));
+            }
         }
 
         if (assessment.Level > conversation.Priority)
@@ -126,10 +141,20 @@ public sealed class ConversationEngine(
     private async Task AnswerFromKnowledgeAsync(
         Conversation conversation, string text, TurnSettings settings, List<AgentReply> replies, CancellationToken cancellationToken)
     {
-        var result = await knowledge.SearchAsync(text, top: 3, cancellationToken);
-        var answer = result.Found
-            ? await assistant.AnswerAsync(text, result.Passages, conversation.Language, settings.Agent.Persona, cancellationToken)
-            : AssistantAnswer.NotInPassages;
+        KnowledgeSearchResult result;
+        using (timer.Measure(TurnPhase.Retrieval))
+        {
+            result = await knowledge.SearchAsync(text, top: 3, cancellationToken);
+        }
+
+        var answer = AssistantAnswer.NotInPassages;
+        if (result.Found)
+        {
+            using (timer.Measure(TurnPhase.Model))
+            {
+                answer = await assistant.AnswerAsync(text, result.Passages, conversation.Language, settings.Agent.Persona, cancellationToken);
+            }
+        }
         if (answer.Kind == AssistantAnswerKind.Blocked)
         {
             replies.Add(new InfoReply(InfoKind.Refusal));

@@ -30,6 +30,7 @@ public sealed class ConversationTurnService(
     IBackgroundJobManager jobs,
     IEnumerable<IReplyRenderer> renderers,
     IOptions<ConversationOptions> options,
+    TurnTimer timer,
     TimeProvider clock)
 {
     /// <summary>Visitor messages per conversation per minute; more is a script, not a person.</summary>
@@ -100,7 +101,10 @@ public sealed class ConversationTurnService(
         var text = request.Text.Trim();
         var visitorMessage = Append(conversation, MessageRole.Visitor, text, [], now);
         visitorMessage.IdempotencyKey = request.IdempotencyKey;
+        timer.Reset();
         var outcome = await engine.HandleAsync(conversation, text, settings, cancellationToken);
+        visitorMessage.RetrievalMilliseconds = timer.Milliseconds(TurnPhase.Retrieval);
+        visitorMessage.ModelMilliseconds = timer.Milliseconds(TurnPhase.Model);
         var meant = outcome.Replies.ToList();
         var hints = outcome.Hints;
         if (conversation.MessageCount + meant.Count + 1 >= maxMessages)

@@ -32,6 +32,7 @@ public sealed class VoiceCallAppService(
     CallLogManager callLogs,
     CallResponses responses,
     CallTurnBudget budget,
+    TurnTimer timer,
     TimeProvider clock)
 {
     /// <summary>Gathers in a row that may hear nothing: the first is asked again, then the call says goodbye.</summary>
@@ -166,6 +167,22 @@ public sealed class VoiceCallAppService(
             return await responses.HangUpAsync(voice, [Fixed(e.Message)], cancellationToken);
         }
 
+        var response = await RespondAsync(input, key, voice, conversation, turn, cancellationToken);
+        if (timer.Milliseconds(TurnPhase.Speech) is { } speech)
+        {
+            var sequence = turn.Message.Sequence;
+            await db.ConversationMessages
+                .Where(m => m.ConversationId == conversation.Id && m.Sequence == sequence)
+                .ExecuteUpdateAsync(m => m.SetProperty(x => x.SpeechMilliseconds, speech), cancellationToken);
+        }
+
+        return response;
+    }
+
+    /// <summary>The turn's replies said, then what its hints ask for next.</summary>
+    private async Task<VoiceResponse> RespondAsync(
+        CallGatherDto input, ConversationKey key, CallVoice voice, Conversation conversation, TurnResult turn, CancellationToken cancellationToken)
+    {
         var hints = turn.Hints;
         var spoken = turn.Replies.Select(r => new Spoken(r.Text, hints.MaySpeakSsml)).ToList();
         if (hints.EndsConversation)

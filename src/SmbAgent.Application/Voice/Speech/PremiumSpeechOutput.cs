@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SmbAgent.Conversations.Turns;
 using SmbAgent.Features;
 using SmbAgent.Workspace;
 using Twilio.TwiML;
@@ -18,6 +19,7 @@ public sealed partial class PremiumSpeechOutput(
     SpeechAudioCache cache,
     SpeechAudioUrls urls,
     IOptions<SpeechOptions> options,
+    TurnTimer timer,
     ILogger<PremiumSpeechOutput> logger) : ISpeechOutput
 {
     public async Task<TwiML> SpeakAsync(SpeechRequest request, CancellationToken cancellationToken = default)
@@ -30,6 +32,7 @@ public sealed partial class PremiumSpeechOutput(
             return SayElements.For(request);
         }
 
+        using var measuring = timer.Measure(TurnPhase.Speech);
         try
         {
             if (await features.IsEnabledAsync(SmbFeatures.Voice.PremiumVoices, cancellationToken)

@@ -381,9 +381,17 @@ namespace SmbAgent.EntityFrameworkCore.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("idempotency_key");
 
+                    b.Property<int?>("ModelMilliseconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("model_milliseconds");
+
                     b.Property<string>("Reply")
                         .HasColumnType("jsonb")
                         .HasColumnName("reply");
+
+                    b.Property<int?>("RetrievalMilliseconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("retrieval_milliseconds");
 
                     b.Property<int>("Role")
                         .HasColumnType("integer")
@@ -392,6 +400,10 @@ namespace SmbAgent.EntityFrameworkCore.Migrations
                     b.Property<int>("Sequence")
                         .HasColumnType("integer")
                         .HasColumnName("sequence");
+
+                    b.Property<int?>("SpeechMilliseconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("speech_milliseconds");
 
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid")

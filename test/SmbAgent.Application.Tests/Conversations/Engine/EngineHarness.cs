@@ -6,6 +6,7 @@ using SmbAgent.Conversations.Chat;
 using SmbAgent.Conversations.Engine;
 using SmbAgent.Conversations.LeadCapture;
 using SmbAgent.Conversations.Replies;
+using SmbAgent.Conversations.Turns;
 using SmbAgent.Conversations.Voice;
 using SmbAgent.KnowledgeBase.Search;
 using SmbAgent.Leads;
@@ -36,7 +37,7 @@ internal sealed class EngineHarness : IDisposable
 
     public EngineHarness(string language = "en", IReadOnlyList<LeadQuestion>? questions = null, ConversationChannel channel = ConversationChannel.Chat)
     {
-        engine = new ConversationEngine(new OneFaq(), detection.Detector, new LeadAnswerValidator(new FakeTimeProvider(OpenTime)), new LocalConversationAssistant());
+        engine = new ConversationEngine(new OneFaq(), detection.Detector, new LeadAnswerValidator(new FakeTimeProvider(OpenTime)), new LocalConversationAssistant(), new TurnTimer());
         Conversation = new Conversation(Guid.NewGuid(), TenantId, channel, new string('a', 64), language);
         Profile = new BusinessProfile(Guid.NewGuid(), TenantId, BusinessType.Plumbing, "UTC", "US") { Phone = "+1 415 555 0100" };
         Agent = new AgentSettings(Guid.NewGuid(), TenantId, "Acme Plumbing");
