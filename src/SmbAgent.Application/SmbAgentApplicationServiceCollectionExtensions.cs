@@ -87,6 +87,8 @@ public static class SmbAgentApplicationServiceCollectionExtensions
         services.AddScoped<Twilio.DevelopmentOutbox.DevelopmentOutboxAppService>();
         services.AddNotifications(configuration);
         services.AddPremiumSpeech(configuration);
+        services.AddScoped<Operations.BusinessLocator>();
+        services.AddScoped<Operations.BusinessExporter>();
         services.AddHealthChecks()
             .AddCheck<RedisHealthCheck>("redis", HealthStatus.Degraded, ["ready"])
             .AddCheck<JobServerHealthCheck>("jobs", HealthStatus.Degraded, ["ready"]);

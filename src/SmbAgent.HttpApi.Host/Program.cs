@@ -1,5 +1,6 @@
 using SmbAgent;
 using SmbAgent.HttpApi.Hosting;
+using SmbAgent.HttpApi.Operations;
 using SmbAgent.HttpApi.Voice.Simulator;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -19,6 +20,12 @@ if (args.Contains("migrate"))
 if (args.Contains(CallSimulatorOptions.Verb))
 {
     Environment.ExitCode = await CallSimulatorVerb.RunAsync(app.Services, args, Console.Out, Console.In);
+    return;
+}
+
+if (BusinessOperationVerbs.Handles(args))
+{
+    Environment.ExitCode = await BusinessOperationVerbs.RunAsync(app.Services, args, Console.Out);
     return;
 }
 

@@ -50,6 +50,25 @@ public sealed partial class KnowledgeReembeddingScheduler(
         return stale.Count;
     }
 
+    /// <summary>Queues every indexed source of one business for new vectors, whatever model made its current ones.</summary>
+    public async Task<int> ScheduleBusinessAsync(Guid tenantId, CancellationToken cancellationToken)
+    {
+        using (currentTenant.Change(tenantId))
+        {
+            var sources = await db.KnowledgeSources.AsNoTracking()
+                .Where(s => s.EmbeddingModel != null && s.ChunkCount > 0)
+                .Select(s => s.Id)
+                .ToListAsync(cancellationToken);
+            sources.ForEach(id => jobs.Enqueue(new ReembedKnowledgeSourceArgs(id, Force: true)));
+            if (sources.Count > 0)
+            {
+                LogScheduled(logger, sources.Count, embeddingModel.Model);
+            }
+
+            return sources.Count;
+        }
+    }
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Re-embedding {SourceCount} knowledge source(s) with {Model}")]
     private static partial void LogScheduled(ILogger logger, int sourceCount, string model);
 }

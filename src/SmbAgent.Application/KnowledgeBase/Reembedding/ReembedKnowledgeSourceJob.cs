@@ -10,7 +10,7 @@ namespace SmbAgent.KnowledgeBase.Reembedding;
 /// <summary>
 /// Gives an indexed source's existing passages vectors of the current model: no re-fetch, no re-chunking. The old
 /// vectors stay searchable until the new ones replace them in one transaction. Idempotent: a source already on the
-/// current model (re-embedded, or re-indexed since it was queued) is left alone. Failures are rethrown so Hangfire
+/// current model (re-embedded, or re-indexed since it was queued) is left alone unless forced. Failures are rethrown so Hangfire
 /// retries with backoff.
 /// </summary>
 public sealed class ReembedKnowledgeSourceJob(
@@ -22,7 +22,7 @@ public sealed class ReembedKnowledgeSourceJob(
     public async Task ExecuteAsync(ReembedKnowledgeSourceArgs args, CancellationToken cancellationToken)
     {
         var source = await db.KnowledgeSources.FirstOrDefaultAsync(s => s.Id == args.SourceId, cancellationToken);
-        if (source is null || source.EmbeddingModel is null || source.EmbeddingModel == embeddingModel.Model)
+        if (source is null || source.EmbeddingModel is null || (source.EmbeddingModel == embeddingModel.Model && !args.Force))
         {
             return;
         }
