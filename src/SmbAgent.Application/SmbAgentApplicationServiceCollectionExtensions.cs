@@ -74,6 +74,8 @@ public static class SmbAgentApplicationServiceCollectionExtensions
         services.AddScoped<Voice.Calls.CallLogManager>();
         services.AddVoicemails();
         services.AddVoiceAdmin();
+        services.AddScoped<ApiKeys.ApiKeyAppService>();
+        services.AddScoped<ApiKeys.ApiKeyAuthenticator>();
         services.AddScoped<SmbAgent.Team.TeamAppService>();
         services.AddScoped<SmbAgent.Plans.PlanAppService>();
         services.AddHostAdmin();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using SmbAgent.ApiKeys;
 using SmbAgent.Auditing;
 using SmbAgent.Conversations;
 using SmbAgent.Features;
@@ -63,6 +64,8 @@ public interface ISmbAgentDbContext
     DbSet<EmergencyWord> EmergencyWords { get; }
 
     DbSet<PhoneLine> PhoneLines { get; }
+
+    DbSet<ApiKey> ApiKeys { get; }
 
     DbSet<CallLog> CallLogs { get; }
 

@@ -20,6 +20,7 @@ public static class SmbPermissionDefinitions
         new(SmbPermissions.LeadQuestions.Manage, "Leads", "Edit lead questions", MultiTenancySides.Tenant),
         new(SmbPermissions.Leads.Default, "Leads", "See leads", MultiTenancySides.Tenant),
         new(SmbPermissions.Leads.Manage, "Leads", "Update leads", MultiTenancySides.Tenant),
+        new(SmbPermissions.ApiKeys.Manage, "Workspace", "Make and revoke REST API keys", MultiTenancySides.Tenant),
         new(SmbPermissions.Voice.Manage, "Voice", "Connect and test the business's phone numbers", MultiTenancySides.Tenant),
     ];
 

@@ -47,6 +47,11 @@ public static class SmbPermissions
         public const string Manage = "Leads.Manage";
     }
 
+    public static class ApiKeys
+    {
+        public const string Manage = "ApiKeys.Manage";
+    }
+
     public static class Voice
     {
         public const string Manage = "Voice.Manage";

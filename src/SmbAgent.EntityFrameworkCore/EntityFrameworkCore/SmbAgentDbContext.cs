@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using SmbAgent.ApiKeys;
 using SmbAgent.Auditing;
 using SmbAgent.Conversations;
 using SmbAgent.Data;
@@ -71,6 +72,8 @@ public sealed class SmbAgentDbContext(DbContextOptions<SmbAgentDbContext> option
     public DbSet<EmergencyWord> EmergencyWords => Set<EmergencyWord>();
 
     public DbSet<PhoneLine> PhoneLines => Set<PhoneLine>();
+
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     public DbSet<CallLog> CallLogs => Set<CallLog>();
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Hangfire;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SmbAgent.Data;
@@ -18,6 +19,7 @@ using SmbAgent.HttpApi.Demo;
 using SmbAgent.HttpApi.Features;
 using SmbAgent.HttpApi.KnowledgeBase;
 using SmbAgent.HttpApi.Leads;
+using SmbAgent.HttpApi.RestApi;
 using SmbAgent.HttpApi.Tenancy;
 using SmbAgent.HttpApi.Voice;
 using SmbAgent.HttpApi.Widget;
@@ -34,7 +36,9 @@ public static class ApiHostExtensions
         builder.TrustForwardedHeadersFromKnownProxies();
         builder.AddSmbAgentObservability("smbagent-api");
         services.AddSmbAgentIdentityCore();
-        services.AddAuthentication(IdentityConstants.BearerScheme).AddBearerToken(IdentityConstants.BearerScheme);
+        services.AddAuthentication(IdentityConstants.BearerScheme)
+            .AddBearerToken(IdentityConstants.BearerScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();
         // Statuses and kinds read as words ("Indexed"), which a REST client can use without our enums.
         services.ConfigureHttpJsonOptions(options =>
@@ -46,7 +50,7 @@ public static class ApiHostExtensions
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         // After the framework's writer (added with the core), so a client that accepts JSON is answered by it as before.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IProblemDetailsWriter, ProblemJsonFallbackWriter>());
-        services.AddOpenApi();
+        services.AddRestApiDocumentation();
         services.AddHangfireServer(options =>
         {
             options.WorkerCount = builder.Configuration.GetValue("Jobs:WorkerCount", 4);
@@ -57,6 +61,9 @@ public static class ApiHostExtensions
         services.AddScoped<WidgetKeyTenantResolveContributor>();
         // A widget route's business is the one its key names, whoever else the request claims to be.
         services.Configure<TenantResolveOptions>(options => options.Contributors.Insert(0, typeof(WidgetKeyTenantResolveContributor)));
+        services.AddScoped<ApiKeyTenantResolveContributor>();
+        // A REST request's business is the one its API key belongs to, whatever else the request names.
+        services.Configure<TenantResolveOptions>(options => options.Contributors.Insert(0, typeof(ApiKeyTenantResolveContributor)));
         services.AddScoped<CalledNumberTenantResolveContributor>();
         // A call's business is the one whose line was called; the signature check then holds the form to that line's token.
         services.Configure<TenantResolveOptions>(options => options.Contributors.Insert(0, typeof(CalledNumberTenantResolveContributor)));
@@ -64,6 +71,7 @@ public static class ApiHostExtensions
         services.AddCors();
         services.AddSingleton<ICorsPolicyProvider, WidgetCorsPolicyProvider>();
         services.AddWidgetRateLimits(builder.Configuration);
+        RestApiRateLimits.AddRestApiRateLimits(services, builder.Configuration);
         services.AddSignInRateLimit(builder.Configuration, (context, _) => new ValueTask(ErrorHandling.Problems.WriteAsync(
             context.HttpContext, StatusCodes.Status429TooManyRequests, "Too many sign-in attempts", "Too many sign-in attempts came from here; try again in a minute.")));
         return builder;
@@ -94,7 +102,7 @@ public static class ApiHostExtensions
 
     public static WebApplication MapApiEndpoints(this WebApplication app)
     {
-        app.MapOpenApi("/api-docs/{documentName}.json");
+        app.MapRestApiDocumentation();
         app.MapHealthChecks("/health", new() { ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapAccountEndpoints();
         app.MapTenancyEndpoints();
@@ -109,6 +117,7 @@ public static class ApiHostExtensions
         app.MapCallRecordEndpoints();
         app.MapCallEndpoints();
         app.MapOwnerAlertWebhooks();
+        app.MapRestApi();
         return app;
     }
 

@@ -1,13 +1,14 @@
 using Microsoft.Extensions.Options;
 using SmbAgent.Data;
 using SmbAgent.HttpApi.Demo;
+using SmbAgent.HttpApi.RestApi;
 using SmbAgent.PublicUrls;
 using SmbAgent.Workspace.Widget;
 
 namespace SmbAgent.HttpApi.Hosting;
 
 /// <summary>
-/// The API's security headers, on every answer (endpoints, problems, the OpenAPI document): it serves JSON only (and /demo, whose own policy runs the widget),
+/// The API's security headers, on every answer (endpoints, problems, the OpenAPI document): it serves JSON only (and /demo, whose own policy runs the widget, and /api-docs, whose policy runs the reference),
 /// so a browser that opens one of its answers runs, loads and frames nothing, and sends no referrer on.
 /// </summary>
 public static class SecurityHeadersExtensions
@@ -23,7 +24,9 @@ public static class SecurityHeadersExtensions
         app.Use((context, next) =>
         {
             // The demo site is the one page the API serves, carrying the widget; every other answer loads nothing.
-            var policy = context.Request.Path.StartsWithSegments(DemoPageEndpoints.Path) ? demoPolicy : ContentSecurityPolicy;
+            var policy = context.Request.Path.StartsWithSegments(DemoPageEndpoints.Path) ? demoPolicy
+                : context.Request.Path.StartsWithSegments(RestApiDocumentation.DocsPath) ? RestApiDocumentation.ContentSecurityPolicy
+                : ContentSecurityPolicy;
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;

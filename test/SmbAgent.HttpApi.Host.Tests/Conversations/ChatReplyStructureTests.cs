@@ -80,7 +80,7 @@ public sealed class ChatReplyStructureTests(ApiFixture fixture) : IClassFixture<
     [Fact]
     public async Task The_OpenAPI_document_describes_the_reply_of_each_message()
     {
-        var document = await fixture.Factory.CreateClient().GetFromJsonAsync<JsonElement>("/api-docs/v1.json");
+        var document = await fixture.Factory.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json");
 
         var schemas = document.GetProperty("components").GetProperty("schemas");
         var message = schemas.GetProperty("ChatMessageDto").GetProperty("properties");

@@ -150,7 +150,7 @@ public sealed class WidgetConfigurationTests(ApiFixture fixture) : IClassFixture
     [Fact]
     public async Task The_OpenAPI_document_describes_the_configuration_route()
     {
-        var document = await fixture.Factory.CreateClient().GetFromJsonAsync<JsonElement>("/api-docs/v1.json");
+        var document = await fixture.Factory.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json");
 
         var get = document.GetProperty("paths").GetProperty("/api/widget/{widgetKey}/config").GetProperty("get");
         get.GetProperty("tags").EnumerateArray().Select(t => t.GetString()).ShouldBe(["Chat widget"]);

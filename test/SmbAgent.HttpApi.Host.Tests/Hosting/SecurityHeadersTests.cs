@@ -9,7 +9,7 @@ namespace SmbAgent.HttpApi.Tests.Hosting;
 public sealed class SecurityHeadersTests(ApiFixture fixture) : IClassFixture<ApiFixture>
 {
     [Theory]
-    [InlineData("/api-docs/v1.json", HttpStatusCode.OK)]
+    [InlineData("/openapi/v1.json", HttpStatusCode.OK)]
     [InlineData("/health", HttpStatusCode.OK)]
     [InlineData("/api/app/current-tenant", HttpStatusCode.Unauthorized)]
     [InlineData("/api/no-such-endpoint", HttpStatusCode.NotFound)]
