@@ -27,6 +27,7 @@ using SmbAgent.KnowledgeBase.Embeddings;
 using SmbAgent.Leads;
 using SmbAgent.Notifications;
 using SmbAgent.Permissions;
+using SmbAgent.Privacy;
 using SmbAgent.PublicUrls;
 using SmbAgent.Tenancy;
 using SmbAgent.Twilio;
@@ -87,6 +88,7 @@ public static class SmbAgentApplicationServiceCollectionExtensions
         services.AddScoped<Twilio.DevelopmentOutbox.DevelopmentOutboxAppService>();
         services.AddNotifications(configuration);
         services.AddPremiumSpeech(configuration);
+        services.AddPrivacy(configuration);
         services.AddHealthChecks()
             .AddCheck<RedisHealthCheck>("redis", HealthStatus.Degraded, ["ready"])
             .AddCheck<JobServerHealthCheck>("jobs", HealthStatus.Degraded, ["ready"]);
