@@ -27,6 +27,7 @@ using SmbAgent.KnowledgeBase.Embeddings;
 using SmbAgent.Leads;
 using SmbAgent.Notifications;
 using SmbAgent.Permissions;
+using SmbAgent.Privacy;
 using SmbAgent.PublicUrls;
 using SmbAgent.Tenancy;
 using SmbAgent.Twilio;
@@ -91,6 +92,7 @@ public static class SmbAgentApplicationServiceCollectionExtensions
         services.AddPremiumSpeech(configuration);
         services.AddScoped<Operations.BusinessLocator>();
         services.AddScoped<Operations.BusinessExporter>();
+        services.AddPrivacy(configuration);
         services.AddHealthChecks()
             .AddCheck<RedisHealthCheck>("redis", HealthStatus.Degraded, ["ready"])
             .AddCheck<JobServerHealthCheck>("jobs", HealthStatus.Degraded, ["ready"]);

@@ -64,6 +64,7 @@ public static class SmbAgentEntityFrameworkCoreServiceCollectionExtensions
         services.AddScoped<KnowledgeBase.Search.IKnowledgeSearch, KnowledgeBase.HybridKnowledgeSearch>();
         services.AddBackgroundJob<KnowledgeBase.VectorIndexes.TenantVectorIndexJob, KnowledgeBase.VectorIndexes.MaintainTenantVectorIndexesArgs>();
         services.AddScoped<DbMigrationService>();
+        services.AddScoped<Privacy.ITenantDataPurger, Privacy.TenantDataPurger>();
 
         // Both hosts read each other's cookies and tokens: one key ring, in the database.
         services.AddDataProtection().SetApplicationName("SmbAgent").PersistKeysToDbContext<SmbAgentDbContext>();

@@ -50,7 +50,8 @@ public sealed class TenantAdminAppService(
                     r.Edition.DisplayName,
                     r.Tenant.IsActive,
                     r.Tenant.CreationTime,
-                    db.Users.Count(u => u.TenantId == r.Tenant.Id)))
+                    db.Users.Count(u => u.TenantId == r.Tenant.Id),
+                    r.Tenant.DeletionDueTime))
                 .ToPageAsync(query.Page, cancellationToken);
         }
     }
@@ -82,7 +83,7 @@ public sealed class TenantAdminAppService(
                 : new TenantFeatureState(definition, inherited, editionValue is null ? FeatureValueSource.Default : FeatureValueSource.Edition, inherited);
         }).ToList();
 
-        return new TenantDetails(tenant.Id, tenant.Name, tenant.EditionId, row.EditionName, tenant.IsActive, tenant.CreationTime, features);
+        return new TenantDetails(tenant.Id, tenant.Name, tenant.EditionId, row.EditionName, tenant.IsActive, tenant.CreationTime, features, tenant.DeletionDueTime);
     }
 
     public async Task<IReadOnlyList<EditionOption>> GetEditionOptionsAsync(CancellationToken cancellationToken = default) =>

@@ -14,7 +14,8 @@ public enum TenantSort
 
 public sealed record TenantListQuery(string? Search = null, TenantSort Sort = TenantSort.Name, int Page = 1);
 
-public sealed record TenantListItem(Guid Id, string Name, string EditionName, bool IsActive, DateTimeOffset CreationTime, int UserCount);
+/// <param name="DeletionDueTime">When a scheduled deletion purges the tenant's data; null when none is scheduled.</param>
+public sealed record TenantListItem(Guid Id, string Name, string EditionName, bool IsActive, DateTimeOffset CreationTime, int UserCount, DateTimeOffset? DeletionDueTime = null);
 
 /// <summary>Where a tenant's effective feature value comes from (ABP's provider order: tenant → edition → default).</summary>
 public enum FeatureValueSource
@@ -33,7 +34,8 @@ public sealed record TenantDetails(
     string EditionName,
     bool IsActive,
     DateTimeOffset CreationTime,
-    IReadOnlyList<TenantFeatureState> Features);
+    IReadOnlyList<TenantFeatureState> Features,
+    DateTimeOffset? DeletionDueTime = null);
 
 public sealed record CreateTenantInput(string Name, string EditionName, string OwnerEmail, string OwnerPassword);
 

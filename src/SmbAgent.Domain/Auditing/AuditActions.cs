@@ -25,4 +25,10 @@ public static class AuditActions
     public const string PhoneLineAdded = "PhoneLineAdded";
     public const string PhoneLineChanged = "PhoneLineChanged";
     public const string PhoneLineRemoved = "PhoneLineRemoved";
+    public const string PrivacySettingsChanged = "PrivacySettingsChanged";
+    public const string ContactExported = "ContactExported";
+    public const string ContactErased = "ContactErased";
+    public const string TenantDeletionScheduled = "TenantDeletionScheduled";
+    public const string TenantDeletionCancelled = "TenantDeletionCancelled";
+    public const string TenantPurged = "TenantPurged";
 }

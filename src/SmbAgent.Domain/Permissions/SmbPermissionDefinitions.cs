@@ -14,6 +14,7 @@ public static class SmbPermissionDefinitions
         new(SmbPermissions.Workspace.ManageSettings, "Workspace", "Edit business and agent settings", MultiTenancySides.Tenant),
         new(SmbPermissions.Workspace.ManageTeam, "Workspace", "Manage the team", MultiTenancySides.Tenant),
         new(SmbPermissions.Workspace.ManagePlan, "Workspace", "Change the plan", MultiTenancySides.Tenant),
+        new(SmbPermissions.Workspace.ManagePrivacy, "Workspace", "Set data retention and disclosures, export and erase a contact's data", MultiTenancySides.Tenant),
         new(SmbPermissions.Knowledge.Default, "Knowledge", "See the knowledge base and test questions", MultiTenancySides.Tenant),
         new(SmbPermissions.Knowledge.Manage, "Knowledge", "Add, edit and delete knowledge sources", MultiTenancySides.Tenant),
         new(SmbPermissions.LeadQuestions.Default, "Leads", "See lead questions", MultiTenancySides.Tenant),

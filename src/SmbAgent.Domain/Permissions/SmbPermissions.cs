@@ -27,6 +27,7 @@ public static class SmbPermissions
         public const string ManageSettings = "Workspace.Settings";
         public const string ManageTeam = "Workspace.Team";
         public const string ManagePlan = "Workspace.Plan";
+        public const string ManagePrivacy = "Workspace.Privacy";
     }
 
     public static class LeadQuestions

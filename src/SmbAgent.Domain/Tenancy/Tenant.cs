@@ -41,6 +41,12 @@ public sealed class Tenant : IHasCreationTime
 
     public DateTimeOffset CreationTime { get; set; }
 
+    /// <summary>
+    /// When the host scheduled the business's deletion: from then it is inactive, and at this time its data is purged.
+    /// Null when no deletion is scheduled.
+    /// </summary>
+    public DateTimeOffset? DeletionDueTime { get; private set; }
+
     public static string NewWidgetKey() => $"wk_{Guid.NewGuid():N}";
 
     public static string NormalizeName(string name) => name.Trim().ToUpperInvariant();
@@ -63,4 +69,18 @@ public sealed class Tenant : IHasCreationTime
     public void Activate() => IsActive = true;
 
     public void Deactivate() => IsActive = false;
+
+    /// <summary>Deactivates the business at once; its data is purged at <paramref name="due"/> unless it is restored first.</summary>
+    public void ScheduleDeletion(DateTimeOffset due)
+    {
+        Deactivate();
+        DeletionDueTime = due;
+    }
+
+    /// <summary>Cancels a scheduled deletion and reactivates the business.</summary>
+    public void RestoreFromDeletion()
+    {
+        DeletionDueTime = null;
+        Activate();
+    }
 }

@@ -8,6 +8,8 @@ public sealed class AgentSettings : IMultiTenant
     public const int MaxNameLength = 64;
     public const int MaxMessageLength = 1000;
     public const int MaxPersonaLength = 2000;
+    public const int MaxDisclosureLength = 500;
+    public const int MaxRetentionDays = 3650;
 
     private AgentSettings()
     {
@@ -70,6 +72,21 @@ public sealed class AgentSettings : IMultiTenant
     /// admin's preview and the API's /demo, always allowed, run it.
     /// </summary>
     public List<string> AllowedOrigins { get; set; } = [];
+
+    /// <summary>
+    /// Told to every visitor and caller first (before the welcome) when set: that they talk to an AI assistant. Empty by
+    /// default, so a business decides its own wording and nothing changes for one that hasn't.
+    /// </summary>
+    public string? AiDisclosure { get; set; }
+
+    /// <summary>Told first after <see cref="AiDisclosure"/> when set: that the conversation or call is recorded.</summary>
+    public string? RecordingDisclosure { get; set; }
+
+    /// <summary>Conversations and their messages older than this many days are deleted nightly; null keeps them.</summary>
+    public int? ConversationRetentionDays { get; set; }
+
+    /// <summary>Call recordings and voicemail transcripts older than this many days are deleted nightly; null keeps them.</summary>
+    public int? RecordingRetentionDays { get; set; }
 
     /// <summary>When the widget last ran on one of <see cref="AllowedOrigins"/> (not the preview or /demo); null until then.</summary>
     public DateTimeOffset? WidgetLastSeenTime { get; set; }

@@ -22,6 +22,7 @@ public static class AdminMenu
         new("Notifications", "/Workspace/Notifications", "bi-bell", SmbPermissions.Workspace.ManageSettings),
         new("API keys", "/Workspace/ApiKeys", "bi-key", SmbPermissions.ApiKeys.Manage, SmbFeatures.Platform.ApiAccess),
         new("Team", "/Workspace/Team", "bi-people", SmbPermissions.Workspace.ManageTeam),
+        new("Privacy", "/Workspace/Privacy", "bi-shield-lock", SmbPermissions.Workspace.ManagePrivacy),
         new("Plan", "/Workspace/Plan", "bi-stars", SmbPermissions.Workspace.Default),
     ];
 

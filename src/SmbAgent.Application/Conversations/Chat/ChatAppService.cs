@@ -6,6 +6,7 @@ using SmbAgent.Conversations.Turns;
 using SmbAgent.Data;
 using SmbAgent.Features;
 using SmbAgent.KnowledgeBase;
+using SmbAgent.Privacy;
 using SmbAgent.Tenancy;
 using SmbAgent.Workspace;
 
@@ -42,9 +43,11 @@ public sealed class ChatAppService(
         var (profile, agent, _, _) = await workspace.GetAsync(cancellationToken);
         var business = (await tenants.FindAsync(tenantId, cancellationToken))?.Name ?? string.Empty;
         var shown = language is { } asked && KnowledgeLanguages.IsSupported(asked) ? asked : agent.Language;
-        var welcome = shown == agent.Language && !string.IsNullOrWhiteSpace(agent.WelcomeMessage)
-            ? agent.WelcomeMessage
-            : AgentTexts.For(shown, ConversationChannel.Chat).Welcome;
+        var welcome = Disclosures.BeforeGreeting(
+            agent,
+            shown == agent.Language && !string.IsNullOrWhiteSpace(agent.WelcomeMessage)
+                ? agent.WelcomeMessage
+                : AgentTexts.For(shown, ConversationChannel.Chat).Welcome);
         return new WidgetConfigurationDto(
             agent.AgentName,
             business,

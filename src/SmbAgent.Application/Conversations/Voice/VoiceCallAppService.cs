@@ -6,6 +6,7 @@ using SmbAgent.Data;
 using SmbAgent.Features;
 using SmbAgent.KnowledgeBase;
 using SmbAgent.Leads;
+using SmbAgent.Privacy;
 using SmbAgent.Tenancy;
 using SmbAgent.Voice;
 using SmbAgent.Voice.Calls;
@@ -55,11 +56,15 @@ public sealed class VoiceCallAppService(
             return await responses.PutThroughAsync(voice, [Fixed(CallTexts.For(language).NotServing)], cancellationToken);
         }
 
-        // Said as two sentences, so the welcome is the very one synthesised ahead (SpokenPrompts) even after hours.
+        // Said as separate sentences, so the disclosure and the welcome are the very ones synthesised ahead
+        // (SpokenPrompts) even after hours. The disclosure comes first: the caller hears it before saying anything.
+        var disclosure = Disclosures.Of(agent);
         var welcome = SpokenPrompts.Greeting(agent);
         var afterHours = IsClosed(profile) ? CallTexts.For(language).AfterHours : null;
-        await StartConversationAsync(tenantId, input, language, afterHours is null ? welcome : $"{welcome} {afterHours}", cancellationToken);
-        return await responses.ListenAsync(voice, [Fixed(welcome), Fixed(afterHours ?? string.Empty)], Expecting(null, turn: 1, language), cancellationToken);
+        var greeting = string.Join(" ", new[] { disclosure, welcome, afterHours }.Where(s => s is not null));
+        await StartConversationAsync(tenantId, input, language, greeting, cancellationToken);
+        return await responses.ListenAsync(
+            voice, [Fixed(disclosure ?? string.Empty), Fixed(welcome), Fixed(afterHours ?? string.Empty)], Expecting(null, turn: 1, language), cancellationToken);
     }
 
     /// <summary>

@@ -44,7 +44,7 @@ public sealed class PrepareSpeechJob(
             .ToListAsync(cancellationToken);
         foreach (var voice in voices.Where(AgentVoices.PremiumVoices.Contains))
         {
-            foreach (var text in questions.Prepend(SpokenPrompts.Greeting(agent)).Distinct(StringComparer.Ordinal))
+            foreach (var text in questions.Prepend(SpokenPrompts.Greeting(agent)).Prepend(Privacy.Disclosures.Of(agent) ?? string.Empty).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal))
             {
                 await cache.GetAsync(tenantId, text, voice, budget: null, cancellationToken);
             }

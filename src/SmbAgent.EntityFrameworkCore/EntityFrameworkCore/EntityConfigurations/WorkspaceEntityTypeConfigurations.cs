@@ -43,6 +43,8 @@ internal sealed class AgentSettingsEntityTypeConfiguration : IEntityTypeConfigur
         builder.Property(s => s.AllowedOrigins).HasJsonConversion();
         builder.Property(s => s.WidgetLastSeenOrigin).HasMaxLength(WidgetOrigins.MaxOriginLength);
         builder.Property(s => s.Voice).HasMaxLength(32);
+        builder.Property(s => s.AiDisclosure).HasMaxLength(AgentSettings.MaxDisclosureLength);
+        builder.Property(s => s.RecordingDisclosure).HasMaxLength(AgentSettings.MaxDisclosureLength);
     }
 }
 

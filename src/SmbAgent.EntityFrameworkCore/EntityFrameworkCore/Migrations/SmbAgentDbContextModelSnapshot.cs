@@ -1346,6 +1346,10 @@ namespace SmbAgent.EntityFrameworkCore.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("creation_time");
 
+                    b.Property<DateTimeOffset?>("DeletionDueTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deletion_due_time");
+
                     b.Property<Guid>("EditionId")
                         .HasColumnType("uuid")
                         .HasColumnName("edition_id");
@@ -1773,6 +1777,11 @@ namespace SmbAgent.EntityFrameworkCore.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("agent_name");
 
+                    b.Property<string>("AiDisclosure")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("ai_disclosure");
+
                     b.Property<string>("AllowedOrigins")
                         .IsRequired()
                         .HasColumnType("jsonb")
@@ -1782,6 +1791,10 @@ namespace SmbAgent.EntityFrameworkCore.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("chat_completion_message");
+
+                    b.Property<int?>("ConversationRetentionDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("conversation_retention_days");
 
                     b.Property<string>("EmergencyMessage")
                         .HasMaxLength(1000)
@@ -1798,6 +1811,15 @@ namespace SmbAgent.EntityFrameworkCore.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("persona");
+
+                    b.Property<string>("RecordingDisclosure")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("recording_disclosure");
+
+                    b.Property<int?>("RecordingRetentionDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("recording_retention_days");
 
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid")

@@ -6,12 +6,13 @@ using SmbAgent.Data;
 using SmbAgent.Features;
 using SmbAgent.HostAdmin;
 using SmbAgent.Permissions;
+using SmbAgent.Privacy;
 using SmbAgent.Tenancy;
 
 namespace SmbAgent.Web.Pages.Host.Tenants;
 
 [Authorize(SmbPermissions.Tenants.Manage)]
-public sealed class EditTenantModel(TenantAdminAppService tenants) : PageModel
+public sealed class EditTenantModel(TenantAdminAppService tenants, TenantDeletionAppService deletions) : PageModel
 {
     private readonly Dictionary<string, string> _featureErrors = new(StringComparer.Ordinal);
 
@@ -76,6 +77,32 @@ public sealed class EditTenantModel(TenantAdminAppService tenants) : PageModel
 
     public Task<IActionResult> OnPostReactivateAsync(Guid id, CancellationToken cancellationToken) =>
         SetActiveAsync(id, active: true, "The tenant was reactivated.", cancellationToken);
+
+    public int GracePeriodDays => (int)Math.Ceiling(deletions.GracePeriod.TotalDays);
+
+    public async Task<IActionResult> OnPostScheduleDeletionAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await tenants.GetAsync(id, cancellationToken) is null)
+        {
+            return NotFound();
+        }
+
+        var due = await deletions.ScheduleAsync(id, cancellationToken);
+        TempData["Success"] = $"The tenant was deactivated; its data is deleted after {due:yyyy-MM-dd HH:mm} UTC unless it is restored.";
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostRestoreDeletionAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await tenants.GetAsync(id, cancellationToken) is null)
+        {
+            return NotFound();
+        }
+
+        await deletions.RestoreAsync(id, cancellationToken);
+        TempData["Success"] = "The deletion was cancelled and the tenant reactivated.";
+        return RedirectToPage(new { id });
+    }
 
     /// <summary>Overrides one feature (<paramref name="reset"/>: back to the edition's value).</summary>
     public async Task<IActionResult> OnPostFeatureAsync(Guid id, string? feature, string? value, bool reset, CancellationToken cancellationToken)
