@@ -25,4 +25,7 @@ public static class AuditActions
     public const string PhoneLineAdded = "PhoneLineAdded";
     public const string PhoneLineChanged = "PhoneLineChanged";
     public const string PhoneLineRemoved = "PhoneLineRemoved";
+    public const string WebhookSubscriptionAdded = "WebhookSubscriptionAdded";
+    public const string WebhookSubscriptionRemoved = "WebhookSubscriptionRemoved";
+    public const string WebhookSecretShown = "WebhookSecretShown";
 }
