@@ -20,6 +20,7 @@ public static class AdminMenu
         new("Lead questions", "/Workspace/Questions", "bi-list-check", SmbPermissions.LeadQuestions.Default),
         new("Emergency words", "/Workspace/EmergencyWords", "bi-exclamation-triangle", SmbPermissions.Workspace.ManageSettings),
         new("Notifications", "/Workspace/Notifications", "bi-bell", SmbPermissions.Workspace.ManageSettings),
+        new("Webhooks", "/Workspace/Webhooks/Index", "bi-broadcast", SmbPermissions.Webhooks.Manage, SmbFeatures.Platform.ApiAccess),
         new("Team", "/Workspace/Team", "bi-people", SmbPermissions.Workspace.ManageTeam),
         new("Plan", "/Workspace/Plan", "bi-stars", SmbPermissions.Workspace.Default),
     ];
