@@ -35,6 +35,7 @@ using SmbAgent.Usage;
 using SmbAgent.Voice;
 using SmbAgent.Voice.Calls;
 using SmbAgent.Voice.Speech;
+using SmbAgent.Webhooks;
 using SmbAgent.Workspace;
 using StackExchange.Redis;
 
@@ -89,6 +90,7 @@ public static class SmbAgentApplicationServiceCollectionExtensions
         services.AddTwilio(configuration);
         services.AddScoped<Twilio.DevelopmentOutbox.DevelopmentOutboxAppService>();
         services.AddNotifications(configuration);
+        services.AddWebhooks(configuration);
         services.AddPremiumSpeech(configuration);
         services.AddScoped<Operations.BusinessLocator>();
         services.AddScoped<Operations.BusinessExporter>();

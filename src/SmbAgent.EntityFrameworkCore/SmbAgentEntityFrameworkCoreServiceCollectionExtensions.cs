@@ -51,9 +51,13 @@ public static class SmbAgentEntityFrameworkCoreServiceCollectionExtensions
         });
         services.AddSingleton<TenantSaveChangesInterceptor>();
         services.AddSingleton<TenantSessionInterceptor>();
+        services.AddSingleton<WebhookDispatchInterceptor>();
         services.AddDbContext<SmbAgentDbContext>((sp, options) => options
             .UseSmbAgentNpgsql(sp.GetRequiredKeyedService<NpgsqlDataSource>(nameof(SmbAgentDbContext)))
-            .AddInterceptors(sp.GetRequiredService<TenantSaveChangesInterceptor>(), sp.GetRequiredService<TenantSessionInterceptor>()));
+            .AddInterceptors(
+                sp.GetRequiredService<TenantSaveChangesInterceptor>(),
+                sp.GetRequiredService<TenantSessionInterceptor>(),
+                sp.GetRequiredService<WebhookDispatchInterceptor>()));
         services.AddScoped<ISmbAgentDbContext>(sp => sp.GetRequiredService<SmbAgentDbContext>());
 
         services.AddScoped<IUserStore<AppUser>, UserStore<AppUser, AppRole, SmbAgentDbContext, Guid>>();

@@ -13,6 +13,7 @@ using SmbAgent.Notifications;
 using SmbAgent.Platform;
 using SmbAgent.Tenancy;
 using SmbAgent.Voice;
+using SmbAgent.Webhooks;
 using SmbAgent.Workspace;
 
 namespace SmbAgent.Data;
@@ -78,6 +79,10 @@ public interface ISmbAgentDbContext
     DbSet<EmergencyAlert> EmergencyAlerts { get; }
 
     DbSet<EmergencyAlertAttempt> EmergencyAlertAttempts { get; }
+
+    DbSet<WebhookSubscription> WebhookSubscriptions { get; }
+
+    DbSet<WebhookDelivery> WebhookDeliveries { get; }
 
     /// <summary>To drop what a unit of work added or attached when it is abandoned and tried again.</summary>
     ChangeTracker ChangeTracker { get; }

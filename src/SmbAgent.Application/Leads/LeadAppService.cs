@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SmbAgent.Conversations;
 using SmbAgent.Data;
 using SmbAgent.HostAdmin;
+using SmbAgent.Webhooks;
 
 namespace SmbAgent.Leads;
 
@@ -10,7 +11,7 @@ namespace SmbAgent.Leads;
 /// The current tenant's leads as the business follows them up: list, details with the conversation and the
 /// notifications sent about it, status and notes, CSV export. Authorization is on the pages.
 /// </summary>
-public sealed class LeadAppService(ISmbAgentDbContext db, IValidator<UpdateLeadDto> updateValidator, TimeProvider clock)
+public sealed class LeadAppService(ISmbAgentDbContext db, IValidator<UpdateLeadDto> updateValidator, WebhookOutbox webhooks, TimeProvider clock)
 {
     public async Task<LeadListDto> GetListAsync(LeadListInput input, CancellationToken cancellationToken = default)
     {
@@ -49,6 +50,7 @@ public sealed class LeadAppService(ISmbAgentDbContext db, IValidator<UpdateLeadD
         lead.Status = input.Status;
         lead.OwnerNotes = string.IsNullOrWhiteSpace(input.OwnerNotes) ? null : input.OwnerNotes.Trim();
         lead.LastModificationTime = clock.GetUtcNow();
+        await webhooks.LeadUpdatedAsync(lead, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return ToDto(lead, await BusinessTime.ZoneAsync(db, cancellationToken));
     }

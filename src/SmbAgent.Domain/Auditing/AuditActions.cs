@@ -31,4 +31,7 @@ public static class AuditActions
     public const string TenantDeletionScheduled = "TenantDeletionScheduled";
     public const string TenantDeletionCancelled = "TenantDeletionCancelled";
     public const string TenantPurged = "TenantPurged";
+    public const string WebhookSubscriptionAdded = "WebhookSubscriptionAdded";
+    public const string WebhookSubscriptionRemoved = "WebhookSubscriptionRemoved";
+    public const string WebhookSecretShown = "WebhookSecretShown";
 }

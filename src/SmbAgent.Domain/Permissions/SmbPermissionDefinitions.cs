@@ -23,6 +23,7 @@ public static class SmbPermissionDefinitions
         new(SmbPermissions.Leads.Manage, "Leads", "Update leads", MultiTenancySides.Tenant),
         new(SmbPermissions.ApiKeys.Manage, "Workspace", "Make and revoke REST API keys", MultiTenancySides.Tenant),
         new(SmbPermissions.Voice.Manage, "Voice", "Connect and test the business's phone numbers", MultiTenancySides.Tenant),
+        new(SmbPermissions.Webhooks.Manage, "Integrations", "Manage outbound webhooks and see their deliveries", MultiTenancySides.Tenant),
     ];
 
     private static readonly Dictionary<string, PermissionDefinition> ByName = All.ToDictionary(p => p.Name, StringComparer.Ordinal);

@@ -57,4 +57,9 @@ public static class SmbPermissions
     {
         public const string Manage = "Voice.Manage";
     }
+
+    public static class Webhooks
+    {
+        public const string Manage = "Webhooks.Manage";
+    }
 }

@@ -17,6 +17,7 @@ using SmbAgent.Platform;
 using SmbAgent.Tenancy;
 using SmbAgent.Voice;
 using SmbAgent.Usage;
+using SmbAgent.Webhooks;
 using SmbAgent.Workspace;
 
 namespace SmbAgent.EntityFrameworkCore;
@@ -86,6 +87,10 @@ public sealed class SmbAgentDbContext(DbContextOptions<SmbAgentDbContext> option
     public DbSet<EmergencyAlert> EmergencyAlerts => Set<EmergencyAlert>();
 
     public DbSet<EmergencyAlertAttempt> EmergencyAlertAttempts => Set<EmergencyAlertAttempt>();
+
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     internal ICurrentTenant CurrentTenant => currentTenant;
 

@@ -21,6 +21,7 @@ public static class AdminMenu
         new("Emergency words", "/Workspace/EmergencyWords", "bi-exclamation-triangle", SmbPermissions.Workspace.ManageSettings),
         new("Notifications", "/Workspace/Notifications", "bi-bell", SmbPermissions.Workspace.ManageSettings),
         new("API keys", "/Workspace/ApiKeys", "bi-key", SmbPermissions.ApiKeys.Manage, SmbFeatures.Platform.ApiAccess),
+        new("Webhooks", "/Workspace/Webhooks/Index", "bi-broadcast", SmbPermissions.Webhooks.Manage, SmbFeatures.Platform.ApiAccess),
         new("Team", "/Workspace/Team", "bi-people", SmbPermissions.Workspace.ManageTeam),
         new("Privacy", "/Workspace/Privacy", "bi-shield-lock", SmbPermissions.Workspace.ManagePrivacy),
         new("Plan", "/Workspace/Plan", "bi-stars", SmbPermissions.Workspace.Default),

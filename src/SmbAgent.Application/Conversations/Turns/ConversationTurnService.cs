@@ -8,6 +8,7 @@ using SmbAgent.Data;
 using SmbAgent.Notifications;
 using SmbAgent.Notifications.EmergencyAlerts;
 using SmbAgent.Usage;
+using SmbAgent.Webhooks;
 using SmbAgent.Workspace;
 
 namespace SmbAgent.Conversations.Turns;
@@ -27,6 +28,7 @@ public sealed class ConversationTurnService(
     LeadNotificationOutbox outbox,
     EmergencyAlertOutbox emergencies,
     HumanRequestOutbox humanRequests,
+    WebhookOutbox webhooks,
     IBackgroundJobManager jobs,
     IEnumerable<IReplyRenderer> renderers,
     IOptions<ConversationOptions> options,
@@ -102,6 +104,7 @@ public sealed class ConversationTurnService(
         var visitorMessage = Append(conversation, MessageRole.Visitor, text, [], now);
         visitorMessage.IdempotencyKey = request.IdempotencyKey;
         timer.Reset();
+        var before = ConversationSnapshot.Of(conversation);
         var outcome = await engine.HandleAsync(conversation, text, settings, cancellationToken);
         visitorMessage.RetrievalMilliseconds = timer.Milliseconds(TurnPhase.Retrieval);
         visitorMessage.ModelMilliseconds = timer.Milliseconds(TurnPhase.Model);
@@ -136,6 +139,7 @@ public sealed class ConversationTurnService(
             emergency = await emergencies.AddForNewLeadAsync(lead, settings.Profile, cancellationToken);
         }
 
+        await webhooks.TurnAsync(before, conversation, outcome.Lead, cancellationToken);
         if (outcome.HumanRequested)
         {
             deliveries.AddRange(await humanRequests.AddAsync(conversation, settings.Profile, cancellationToken));

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SmbAgent.Data;
 using SmbAgent.Tenancy;
 using SmbAgent.Usage;
+using SmbAgent.Webhooks;
 
 namespace SmbAgent.Voice.Calls;
 
@@ -10,7 +11,7 @@ namespace SmbAgent.Voice.Calls;
 /// status callbacks (each status of a call applied once), and its voice minutes added to the month's usage once, when
 /// the call ends. The first minute is taken by the call's first turn through the channel's quota; this adds the rest.
 /// </summary>
-public sealed class CallLogManager(ISmbAgentDbContext db, ICurrentTenant currentTenant, IUsageCounterStore counters, TimeProvider clock)
+public sealed class CallLogManager(ISmbAgentDbContext db, ICurrentTenant currentTenant, IUsageCounterStore counters, WebhookOutbox webhooks, TimeProvider clock)
 {
     /// <summary>Attempts for a save that lost a race with another webhook of the same call (on another instance).</summary>
     private const int MaxAttempts = 3;
@@ -51,6 +52,11 @@ public sealed class CallLogManager(ISmbAgentDbContext db, ICurrentTenant current
                 // A repeat changes nothing; a record another webhook of this call saved first is read again and this
                 // status applied to it.
                 db.ChangeTracker.Entries<CallStatusEvent>().Single(x => x.Entity == applied).State = EntityState.Detached;
+                foreach (var queued in db.ChangeTracker.Entries<WebhookDelivery>().Where(x => x.State == EntityState.Added).ToList())
+                {
+                    queued.State = EntityState.Detached;
+                }
+
                 await transaction.RollbackAsync(cancellationToken);
                 await entry.ReloadAsync(cancellationToken);
                 if (e is DuplicateEntryException)
@@ -124,6 +130,11 @@ public sealed class CallLogManager(ISmbAgentDbContext db, ICurrentTenant current
             }
 
             log.MinutesCounted = true;
+        }
+
+        if (log.Status == CallStatuses.Completed)
+        {
+            await webhooks.CallCompletedAsync(log, cancellationToken);
         }
     }
 

@@ -6,6 +6,7 @@ using SmbAgent.Leads;
 using SmbAgent.Notifications;
 using SmbAgent.Voice.PhoneLines;
 using SmbAgent.Voice.Speech;
+using SmbAgent.Webhooks;
 using SmbAgent.Workspace;
 
 namespace SmbAgent.Voice.Calls;
@@ -23,6 +24,7 @@ public sealed class VoicemailManager(
     CallLogManager calls,
     WorkspaceSettingsCache workspace,
     LeadNotificationOutbox outbox,
+    WebhookOutbox webhooks,
     SpeechTranscriber transcriber,
     IBackgroundJobManager jobs,
     TimeProvider clock)
@@ -156,6 +158,7 @@ public sealed class VoicemailManager(
         log.ConversationId = conversation.Id;
         log.LeadId = lead.Id;
         var deliveries = settings.Profile is { } profile ? await outbox.AddForNewLeadAsync(lead, profile, cancellationToken) : [];
+        await webhooks.LeadCreatedAsync(lead, cancellationToken);
 
         await db.SaveChangesAsync(cancellationToken);
         foreach (var delivery in deliveries)
