@@ -1,5 +1,6 @@
 using SmbAgent;
 using SmbAgent.HttpApi.Hosting;
+using SmbAgent.HttpApi.Operations;
 using SmbAgent.HttpApi.Voice.Simulator;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,6 +14,12 @@ var app = builder.Build();
 if (args.Contains("migrate"))
 {
     await app.MigrateDatabaseAsync();
+    return;
+}
+
+if (OpsVerbs.Find(args) is { } opsVerb)
+{
+    Environment.ExitCode = await OpsVerbs.RunAsync(opsVerb, app.Services, args, Console.Out, CancellationToken.None);
     return;
 }
 

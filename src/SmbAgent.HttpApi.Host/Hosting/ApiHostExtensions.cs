@@ -93,7 +93,7 @@ public static class ApiHostExtensions
     public static WebApplication MapApiEndpoints(this WebApplication app)
     {
         app.MapOpenApi("/api-docs/{documentName}.json");
-        app.MapHealthChecks("/health", new() { ResponseWriter = HealthResponseWriter.WriteAsync });
+        app.MapSmbHealthEndpoints(withAlerts: false);
         app.MapAccountEndpoints();
         app.MapTenancyEndpoints();
         app.MapFeatureEndpoints();
