@@ -8,7 +8,6 @@ using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SmbAgent.BackgroundJobs;
@@ -95,9 +94,7 @@ public static class SmbAgentApplicationServiceCollectionExtensions
         services.AddScoped<Operations.BusinessLocator>();
         services.AddScoped<Operations.BusinessExporter>();
         services.AddPrivacy(configuration);
-        services.AddHealthChecks()
-            .AddCheck<RedisHealthCheck>("redis", HealthStatus.Degraded, ["ready"])
-            .AddCheck<JobServerHealthCheck>("jobs", HealthStatus.Degraded, ["ready"]);
+        services.AddHealthMonitoring(configuration);
         return services;
     }
 
@@ -137,7 +134,7 @@ public static class SmbAgentApplicationServiceCollectionExtensions
     {
         var redis = configuration.GetConnectionString("Redis")
                     ?? throw new InvalidOperationException("ConnectionStrings:Redis is not configured.");
-        services.AddSingleton<IConnectionMultiplexer>(_ =>
+        services.AddSingleton<IConnectionMultiplexer>(sp =>
         {
             var options = ConfigurationOptions.Parse(redis);
             // Start and keep running while Redis is down; reconnect in the background when it returns.
@@ -145,7 +142,9 @@ public static class SmbAgentApplicationServiceCollectionExtensions
             options.ConnectTimeout = 1000;
             options.SyncTimeout = 1000;
             options.AsyncTimeout = 1000;
-            return ConnectionMultiplexer.Connect(options);
+            var multiplexer = ConnectionMultiplexer.Connect(options);
+            sp.GetRequiredService<RedisConnectionMonitor>().Attach(multiplexer);
+            return multiplexer;
         });
         services.AddSingleton<IDistributedCache>(sp => new ResilientDistributedCache(
             new RedisCache(Options.Create(new RedisCacheOptions

@@ -17,6 +17,12 @@ if (args.Contains("migrate"))
     return;
 }
 
+if (OpsVerbs.Find(args) is { } opsVerb)
+{
+    Environment.ExitCode = await OpsVerbs.RunAsync(opsVerb, app.Services, args, Console.Out, CancellationToken.None);
+    return;
+}
+
 if (args.Contains(CallSimulatorOptions.Verb))
 {
     Environment.ExitCode = await CallSimulatorVerb.RunAsync(app.Services, args, Console.Out, Console.In);

@@ -48,6 +48,10 @@ public interface ISmbAgentDbContext
 
     DbSet<PlatformSettings> PlatformSettings { get; }
 
+    DbSet<Health.HealthAlertSettings> HealthAlertSettings { get; }
+
+    DbSet<Health.HealthIncident> HealthIncidents { get; }
+
     DbSet<KnowledgeSource> KnowledgeSources { get; }
 
     DbSet<KnowledgeChunk> KnowledgeChunks { get; }

@@ -13,6 +13,8 @@ public sealed class AdminLinks(IOptions<PublicUrlOptions> options)
 
     public Uri Conversation(Guid conversationId) => To($"/Workspace/Conversations/Details/{conversationId}");
 
+    public Uri HostHealth() => To("/Host/Health");
+
     /// <summary>Appended to the configured address, so an admin served under a path (<c>https://example.com/admin</c>) keeps it.</summary>
     private Uri To(string path, IDictionary<string, string?>? query = null)
     {

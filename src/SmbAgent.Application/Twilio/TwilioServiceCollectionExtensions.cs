@@ -64,6 +64,8 @@ public static class TwilioServiceCollectionExtensions
                 ConnectTimeout = Options(sp).AttemptTimeout / 2,
                 AllowAutoRedirect = false,
             })
+            // Outermost, so a request and its retries count once, as the caller saw them.
+            .AddHttpMessageHandler(sp => new Health.ProviderActivityHandler(sp.GetRequiredService<Health.ProviderActivity>(), Health.ProviderActivity.Twilio))
             .AddHttpMessageHandler(sp => new TwilioExchangeHandler(Options(sp).AttemptTimeout));
         client.AddResilienceHandler("twilio", (pipeline, context) => Configure(pipeline, Options(context.ServiceProvider)));
         client.AddHttpMessageHandler(sp => new TwilioBaseUrlHandler(Options(sp).BaseUrl));

@@ -10,6 +10,7 @@ public static class SmbPermissionDefinitions
         new(SmbPermissions.Tenants.Manage, "Platform", "Manage tenants", MultiTenancySides.Host),
         new(SmbPermissions.Editions.Manage, "Platform", "Manage editions", MultiTenancySides.Host),
         new(SmbPermissions.Jobs.Dashboard, "Platform", "Background jobs dashboard", MultiTenancySides.Host),
+        new(SmbPermissions.Health.Default, "Platform", "Health details and alert thresholds", MultiTenancySides.Host),
         new(SmbPermissions.Workspace.Default, "Workspace", "Use the workspace", MultiTenancySides.Tenant),
         new(SmbPermissions.Workspace.ManageSettings, "Workspace", "Edit business and agent settings", MultiTenancySides.Tenant),
         new(SmbPermissions.Workspace.ManageTeam, "Workspace", "Manage the team", MultiTenancySides.Tenant),

@@ -21,6 +21,11 @@ public static class SmbPermissions
         public const string Dashboard = "Host.Jobs.Dashboard";
     }
 
+    public static class Health
+    {
+        public const string Default = "Host.Health";
+    }
+
     public static class Workspace
     {
         public const string Default = "Workspace";

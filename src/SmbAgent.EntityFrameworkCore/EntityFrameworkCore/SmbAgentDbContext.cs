@@ -56,6 +56,10 @@ public sealed class SmbAgentDbContext(DbContextOptions<SmbAgentDbContext> option
 
     public DbSet<PlatformSettings> PlatformSettings => Set<PlatformSettings>();
 
+    public DbSet<Health.HealthAlertSettings> HealthAlertSettings => Set<Health.HealthAlertSettings>();
+
+    public DbSet<Health.HealthIncident> HealthIncidents => Set<Health.HealthIncident>();
+
     public DbSet<KnowledgeSource> KnowledgeSources => Set<KnowledgeSource>();
 
     public DbSet<KnowledgeChunk> KnowledgeChunks => Set<KnowledgeChunk>();

@@ -103,7 +103,7 @@ public static class ApiHostExtensions
     public static WebApplication MapApiEndpoints(this WebApplication app)
     {
         app.MapRestApiDocumentation();
-        app.MapHealthChecks("/health", new() { ResponseWriter = HealthResponseWriter.WriteAsync });
+        app.MapSmbHealthEndpoints(withAlerts: false);
         app.MapAccountEndpoints();
         app.MapTenancyEndpoints();
         app.MapFeatureEndpoints();

@@ -93,7 +93,7 @@ public static class WebHostExtensions
 
     public static WebApplication MapWebEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks("/health", new() { ResponseWriter = HealthResponseWriter.WriteAsync }).AllowAnonymous();
+        app.MapSmbHealthEndpoints(withAlerts: true);
         app.MapRazorPages();
         app.MapHostHangfireDashboard();
         return app;

@@ -33,5 +33,6 @@ public static class AdminMenu
         new("Editions", "/Host/Editions/Index", "bi-layers", SmbPermissions.Editions.Manage),
         new("Audit log", "/Host/AuditLog", "bi-journal-text", SmbPermissions.Tenants.Default),
         new("Platform settings", "/Host/Settings", "bi-sliders", SmbPermissions.Tenants.Manage),
+        new("Health", "/Host/Health", "bi-heart-pulse", SmbPermissions.Health.Default),
     ];
 }

@@ -18,7 +18,7 @@ public sealed class SmtpEmailSenderTests : IAsyncLifetime
         {
             FromAddress = "no-reply@smbagent.test",
             Smtp = new EmailOptions.SmtpOptions { Host = "127.0.0.1", Port = _smtp.Port, UseStartTls = false },
-        }));
+        }), new SmbAgent.Health.ProviderActivity(TimeProvider.System));
         return Task.CompletedTask;
     }
 

@@ -37,15 +37,16 @@ public static class AssistantServiceCollectionExtensions
 
         var endpoint = assistant.Endpoint ?? openAi.Endpoint;
         services.AddSingleton<AssistantPrompts>();
-        services.AddSingleton(_ => CreateChatClient(apiKey, endpoint, assistant));
+        services.AddSingleton(sp => CreateChatClient(apiKey, endpoint, assistant, sp.GetRequiredService<Health.ProviderActivity>()));
         services.AddSingleton<IConversationAssistant, ModelConversationAssistant>();
         return services;
     }
 
-    private static IChatClient CreateChatClient(string apiKey, Uri? endpoint, AssistantOptions assistant)
+    private static IChatClient CreateChatClient(string apiKey, Uri? endpoint, AssistantOptions assistant, Health.ProviderActivity activity)
     {
         // No retries: a retry would spend the turn's time budget, and the local provider is the better second try.
-        var options = new OpenAIClientOptions { NetworkTimeout = assistant.Timeout, RetryPolicy = new ClientRetryPolicy(0) };
+        var options = Health.ProviderActivityPolicy.AddTo(
+            new OpenAIClientOptions { NetworkTimeout = assistant.Timeout, RetryPolicy = new ClientRetryPolicy(0) }, activity);
         if (endpoint is not null)
         {
             options.Endpoint = endpoint;

@@ -14,7 +14,7 @@ namespace SmbAgent.Conversations.State;
 /// conversation through a second, immutable entry. A copy may be stale (another host's memory, Redis back with old data): the conversation's row
 /// version makes the turn that read it fail to save instead of overwriting newer state.
 /// </summary>
-public sealed class ConversationStateCache(ISmbAgentDbContext db, ICurrentTenant currentTenant, HybridCache cache)
+public sealed class ConversationStateCache(ISmbAgentDbContext db, ICurrentTenant currentTenant, HybridCache cache, Health.FallbackSessions fallback)
 {
     private const string StateCacheName = "conversation-state";
     private const string KeyCacheName = "conversation-key";
@@ -61,9 +61,12 @@ public sealed class ConversationStateCache(ISmbAgentDbContext db, ICurrentTenant
     }
 
     /// <summary>Replaces the state after a saved turn.</summary>
-    public async Task SetAsync(ConversationHotState state, CancellationToken cancellationToken = default) =>
+    public async Task SetAsync(ConversationHotState state, CancellationToken cancellationToken = default)
+    {
         await cache.SetAsync(
             StateKey(state.Conversation.TenantId, state.Conversation.Id), state, Entry, [TenantCacheKey.Tag(state.Conversation.TenantId)], cancellationToken);
+        fallback.Saved(state.Conversation.Id);
+    }
 
     /// <summary>
     /// Drops the cached state, so the next turn reads the conversation from the database. Call it after changing a

@@ -28,7 +28,9 @@ public static class EmbeddingServiceCollectionExtensions
 
         var requestedDimensions = provider == EmbeddingProviders.OpenAI ? openAi.EmbeddingDimensions : null;
         services.AddSingleton(new EmbeddingModelInfo(model, dimensions, provider));
-        services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_ => Create(local, endpoint, key, model, requestedDimensions));
+        // Only OpenAI's own traffic is the provider's; the local model service is ours.
+        services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp => Create(
+            local, endpoint, key, model, requestedDimensions, provider == EmbeddingProviders.OpenAI ? sp.GetRequiredService<Health.ProviderActivity>() : null));
         services.AddSingleton<EmbeddingModels>();
         services.AddScoped<ScopedEmbeddingMemo>();
         if (provider == EmbeddingProviders.OpenAI)
@@ -43,7 +45,7 @@ public static class EmbeddingServiceCollectionExtensions
     }
 
     private static CoalescingEmbeddingGenerator Create(
-        EmbeddingOptions local, Uri? endpoint, string key, string model, int? requestedDimensions)
+        EmbeddingOptions local, Uri? endpoint, string key, string model, int? requestedDimensions, Health.ProviderActivity? activity = null)
     {
         var options = new OpenAIClientOptions
         {
@@ -53,6 +55,11 @@ public static class EmbeddingServiceCollectionExtensions
         if (endpoint is not null)
         {
             options.Endpoint = endpoint;
+        }
+
+        if (activity is not null)
+        {
+            Health.ProviderActivityPolicy.AddTo(options, activity);
         }
 
         // Only an explicitly configured size is sent: ada-002 and the local model reject the parameter otherwise.

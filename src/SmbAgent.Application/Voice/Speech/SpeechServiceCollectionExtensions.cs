@@ -34,9 +34,10 @@ public static class SpeechServiceCollectionExtensions
                 o => o.TranscriptionAttempts >= 1 && o.TranscriptionRetryDelay >= TimeSpan.Zero && o.TranscriptionTimeout > TimeSpan.Zero && o.MaxRecordingBytes > 0,
                 "Speech:TranscriptionAttempts must be at least 1, Speech:TranscriptionRetryDelay not negative, Speech:TranscriptionTimeout and Speech:MaxRecordingBytes positive.")
             .ValidateOnStart();
-        services.AddSingleton(_ => new SpeechSynthesizer(apiKey is null ? null : CreateClient(apiKey, openAi.Endpoint, speech.Model, speech.Timeout), speech.Model));
-        services.AddSingleton(_ => new SpeechTranscriber(
-            apiKey is null ? null : CreateClient(apiKey, openAi.Endpoint, speech.TranscriptionModel, speech.TranscriptionTimeout)));
+        services.AddSingleton(sp => new SpeechSynthesizer(
+            apiKey is null ? null : CreateClient(apiKey, openAi.Endpoint, speech.Model, speech.Timeout, sp.GetRequiredService<Health.ProviderActivity>()), speech.Model));
+        services.AddSingleton(sp => new SpeechTranscriber(
+            apiKey is null ? null : CreateClient(apiKey, openAi.Endpoint, speech.TranscriptionModel, speech.TranscriptionTimeout, sp.GetRequiredService<Health.ProviderActivity>())));
         services.AddSingleton<SpeechAudioCache>();
         services.AddSingleton<SpeechAudioUrls>();
         services.AddScoped<SpeechAudioStore>();
@@ -48,11 +49,11 @@ public static class SpeechServiceCollectionExtensions
         return services;
     }
 
-    private static AudioClient CreateClient(string apiKey, Uri? endpoint, string model, TimeSpan timeout)
+    private static AudioClient CreateClient(string apiKey, Uri? endpoint, string model, TimeSpan timeout, Health.ProviderActivity activity)
     {
         // No retries in the SDK: for speech the caller's budget is spent by then, and the next caller's miss is the
         // retry; a voicemail's transcription job retries on its own, configured schedule.
-        var options = new OpenAIClientOptions { NetworkTimeout = timeout, RetryPolicy = new ClientRetryPolicy(0) };
+        var options = Health.ProviderActivityPolicy.AddTo(new OpenAIClientOptions { NetworkTimeout = timeout, RetryPolicy = new ClientRetryPolicy(0) }, activity);
         if (endpoint is not null)
         {
             options.Endpoint = endpoint;

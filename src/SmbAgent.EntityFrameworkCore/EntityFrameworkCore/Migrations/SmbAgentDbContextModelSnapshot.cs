@@ -604,6 +604,94 @@ namespace SmbAgent.EntityFrameworkCore.Migrations
                     b.ToTable("feature_values", (string)null);
                 });
 
+            modelBuilder.Entity("SmbAgent.Health.HealthAlertSettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("ActiveSessions")
+                        .HasColumnType("integer")
+                        .HasColumnName("active_sessions");
+
+                    b.Property<int?>("FailedJobs")
+                        .HasColumnType("integer")
+                        .HasColumnName("failed_jobs");
+
+                    b.Property<DateTimeOffset?>("LastModificationTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_modification_time");
+
+                    b.Property<int?>("MemoryMb")
+                        .HasColumnType("integer")
+                        .HasColumnName("memory_mb");
+
+                    b.Property<int?>("RedisConsecutiveFailures")
+                        .HasColumnType("integer")
+                        .HasColumnName("redis_consecutive_failures");
+
+                    b.HasKey("Id")
+                        .HasName("pk_health_alert_settings");
+
+                    b.ToTable("health_alert_settings", (string)null);
+                });
+
+            modelBuilder.Entity("SmbAgent.Health.HealthIncident", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AlertSentTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("alert_sent_time");
+
+                    b.Property<DateTimeOffset?>("ClosedTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_time");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("Observed")
+                        .HasColumnType("bigint")
+                        .HasColumnName("observed");
+
+                    b.Property<DateTimeOffset>("OpenedTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_time");
+
+                    b.Property<long>("PeakObserved")
+                        .HasColumnType("bigint")
+                        .HasColumnName("peak_observed");
+
+                    b.Property<DateTimeOffset?>("RecoverySentTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recovery_sent_time");
+
+                    b.Property<long>("Threshold")
+                        .HasColumnType("bigint")
+                        .HasColumnName("threshold");
+
+                    b.HasKey("Id")
+                        .HasName("pk_health_incidents");
+
+                    b.HasIndex("Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ix_health_incidents_kind")
+                        .HasFilter("closed_time IS NULL");
+
+                    b.HasIndex("OpenedTime")
+                        .HasDatabaseName("ix_health_incidents_opened_time");
+
+                    b.ToTable("health_incidents", (string)null);
+                });
+
             modelBuilder.Entity("SmbAgent.Identity.AppRole", b =>
                 {
                     b.Property<Guid>("Id")
