@@ -12,6 +12,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SmbAgent.BackgroundJobs;
+using SmbAgent.Analytics;
 using SmbAgent.Auditing;
 using SmbAgent.Caching;
 using SmbAgent.Conversations;
@@ -87,6 +88,7 @@ public static class SmbAgentApplicationServiceCollectionExtensions
         services.AddScoped<Twilio.DevelopmentOutbox.DevelopmentOutboxAppService>();
         services.AddNotifications(configuration);
         services.AddPremiumSpeech(configuration);
+        services.AddAnalytics(configuration);
         services.AddHealthChecks()
             .AddCheck<RedisHealthCheck>("redis", HealthStatus.Degraded, ["ready"])
             .AddCheck<JobServerHealthCheck>("jobs", HealthStatus.Degraded, ["ready"]);

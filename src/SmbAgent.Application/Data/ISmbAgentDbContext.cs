@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using SmbAgent.Analytics;
 using SmbAgent.Auditing;
 using SmbAgent.Conversations;
 using SmbAgent.Features;
@@ -75,6 +76,12 @@ public interface ISmbAgentDbContext
     DbSet<EmergencyAlert> EmergencyAlerts { get; }
 
     DbSet<EmergencyAlertAttempt> EmergencyAlertAttempts { get; }
+
+    DbSet<AnalyticsDailyRollup> AnalyticsDailyRollups { get; }
+
+    DbSet<AnalyticsDailyBreakdown> AnalyticsDailyBreakdowns { get; }
+
+    DbSet<UnansweredQuestion> UnansweredQuestions { get; }
 
     /// <summary>To drop what a unit of work added or attached when it is abandoned and tried again.</summary>
     ChangeTracker ChangeTracker { get; }

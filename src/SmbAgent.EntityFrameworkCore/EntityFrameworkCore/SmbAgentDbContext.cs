@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using SmbAgent.Analytics;
 using SmbAgent.Auditing;
 using SmbAgent.Conversations;
 using SmbAgent.Data;
@@ -83,6 +84,12 @@ public sealed class SmbAgentDbContext(DbContextOptions<SmbAgentDbContext> option
     public DbSet<EmergencyAlert> EmergencyAlerts => Set<EmergencyAlert>();
 
     public DbSet<EmergencyAlertAttempt> EmergencyAlertAttempts => Set<EmergencyAlertAttempt>();
+
+    public DbSet<AnalyticsDailyRollup> AnalyticsDailyRollups => Set<AnalyticsDailyRollup>();
+
+    public DbSet<AnalyticsDailyBreakdown> AnalyticsDailyBreakdowns => Set<AnalyticsDailyBreakdown>();
+
+    public DbSet<UnansweredQuestion> UnansweredQuestions => Set<UnansweredQuestion>();
 
     internal ICurrentTenant CurrentTenant => currentTenant;
 
