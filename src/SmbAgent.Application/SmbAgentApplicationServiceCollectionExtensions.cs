@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SmbAgent.Analytics;
 using SmbAgent.BackgroundJobs;
 using SmbAgent.Auditing;
 using SmbAgent.Caching;
@@ -95,6 +96,7 @@ public static class SmbAgentApplicationServiceCollectionExtensions
         services.AddScoped<Operations.BusinessExporter>();
         services.AddPrivacy(configuration);
         services.AddHealthMonitoring(configuration);
+        services.AddAnalytics(configuration);
         return services;
     }
 

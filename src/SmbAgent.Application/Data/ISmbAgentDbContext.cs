@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using SmbAgent.Analytics;
 using SmbAgent.ApiKeys;
 using SmbAgent.Auditing;
 using SmbAgent.Conversations;
@@ -87,6 +88,12 @@ public interface ISmbAgentDbContext
     DbSet<WebhookSubscription> WebhookSubscriptions { get; }
 
     DbSet<WebhookDelivery> WebhookDeliveries { get; }
+
+    DbSet<AnalyticsDailyRollup> AnalyticsDailyRollups { get; }
+
+    DbSet<AnalyticsDailyBreakdown> AnalyticsDailyBreakdowns { get; }
+
+    DbSet<UnansweredQuestion> UnansweredQuestions { get; }
 
     /// <summary>To drop what a unit of work added or attached when it is abandoned and tried again.</summary>
     ChangeTracker ChangeTracker { get; }

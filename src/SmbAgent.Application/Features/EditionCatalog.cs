@@ -21,6 +21,17 @@ public sealed class EditionCatalog(ISmbAgentDbContext db)
             .Select(e => e.Name)];
     }
 
+    /// <summary>Editions where a selection feature has <paramref name="value"/> (e.g. the full analytics level).</summary>
+    public async Task<IReadOnlyList<string>> EditionsWithAsync(string featureName, string value, CancellationToken cancellationToken = default)
+    {
+        var definition = SmbFeatureDefinitions.Get(featureName);
+        var editions = await db.Editions.AsNoTracking().OrderBy(e => e.SortOrder).Select(e => new { e.Id, e.Name }).ToListAsync(cancellationToken);
+        var values = await db.FeatureValues.AsNoTracking()
+            .Where(v => v.ProviderName == FeatureValueProviders.Edition && v.Name == featureName)
+            .ToDictionaryAsync(v => v.ProviderKey, v => v.Value, cancellationToken);
+        return [.. editions.Where(e => (values.GetValueOrDefault(e.Id) ?? definition.DefaultValue) == value).Select(e => e.Name)];
+    }
+
     private static bool Unlocks(FeatureDefinition definition, string value, long? moreThan) => definition.ValueType switch
     {
         ToggleValueType => bool.TryParse(value, out var on) && on,

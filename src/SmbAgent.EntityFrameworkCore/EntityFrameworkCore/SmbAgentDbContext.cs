@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using SmbAgent.Analytics;
 using SmbAgent.ApiKeys;
 using SmbAgent.Auditing;
 using SmbAgent.Conversations;
@@ -95,6 +96,12 @@ public sealed class SmbAgentDbContext(DbContextOptions<SmbAgentDbContext> option
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
 
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
+    public DbSet<AnalyticsDailyRollup> AnalyticsDailyRollups => Set<AnalyticsDailyRollup>();
+
+    public DbSet<AnalyticsDailyBreakdown> AnalyticsDailyBreakdowns => Set<AnalyticsDailyBreakdown>();
+
+    public DbSet<UnansweredQuestion> UnansweredQuestions => Set<UnansweredQuestion>();
 
     internal ICurrentTenant CurrentTenant => currentTenant;
 

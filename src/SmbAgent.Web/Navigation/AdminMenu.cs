@@ -17,6 +17,7 @@ public static class AdminMenu
         new("Leads", "/Workspace/Leads/Index", "bi-person-lines-fill", SmbPermissions.Leads.Default),
         new("Conversations", "/Workspace/Conversations/Index", "bi-chat-dots", SmbPermissions.Leads.Default),
         new("Calls", "/Workspace/Calls/Index", "bi-telephone", SmbPermissions.Leads.Default, SmbFeatures.Voice.Agent),
+        new("Analytics", "/Workspace/Analytics", "bi-graph-up", SmbPermissions.Leads.Default),
         new("Lead questions", "/Workspace/Questions", "bi-list-check", SmbPermissions.LeadQuestions.Default),
         new("Emergency words", "/Workspace/EmergencyWords", "bi-exclamation-triangle", SmbPermissions.Workspace.ManageSettings),
         new("Notifications", "/Workspace/Notifications", "bi-bell", SmbPermissions.Workspace.ManageSettings),

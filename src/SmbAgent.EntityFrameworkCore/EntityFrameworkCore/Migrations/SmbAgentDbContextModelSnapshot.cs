@@ -179,6 +179,174 @@ namespace SmbAgent.EntityFrameworkCore.Migrations
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("SmbAgent.Analytics.AnalyticsDailyBreakdown", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer")
+                        .HasColumnName("count");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<int>("Dimension")
+                        .HasColumnType("integer")
+                        .HasColumnName("dimension");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("key");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_analytics_daily_breakdowns");
+
+                    b.HasIndex("TenantId", "Dimension", "Day", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_analytics_daily_breakdowns_tenant_id_dimension_day_key");
+
+                    b.ToTable("analytics_daily_breakdowns", (string)null);
+                });
+
+            modelBuilder.Entity("SmbAgent.Analytics.AnalyticsDailyRollup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AnsweredTurns")
+                        .HasColumnType("integer")
+                        .HasColumnName("answered_turns");
+
+                    b.Property<int>("CallSeconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("call_seconds");
+
+                    b.Property<int>("Calls")
+                        .HasColumnType("integer")
+                        .HasColumnName("calls");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer")
+                        .HasColumnName("channel");
+
+                    b.Property<DateTimeOffset>("ComputedTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("computed_time");
+
+                    b.Property<int>("Conversations")
+                        .HasColumnType("integer")
+                        .HasColumnName("conversations");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<int>("Emergencies")
+                        .HasColumnType("integer")
+                        .HasColumnName("emergencies");
+
+                    b.Property<int>("Leads")
+                        .HasColumnType("integer")
+                        .HasColumnName("leads");
+
+                    b.Property<int>("NotFoundTurns")
+                        .HasColumnType("integer")
+                        .HasColumnName("not_found_turns");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_analytics_daily_rollups");
+
+                    b.HasIndex("TenantId", "Day", "Channel")
+                        .IsUnique()
+                        .HasDatabaseName("ix_analytics_daily_rollups_tenant_id_day_channel");
+
+                    b.ToTable("analytics_daily_rollups", (string)null);
+                });
+
+            modelBuilder.Entity("SmbAgent.Analytics.UnansweredQuestion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AskedTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("asked_time");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer")
+                        .HasColumnName("channel");
+
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.PrimitiveCollection<float[]>("Embedding")
+                        .HasColumnType("real[]")
+                        .HasColumnName("embedding");
+
+                    b.Property<string>("EmbeddingModel")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("embedding_model");
+
+                    b.Property<Guid?>("FaqSourceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("faq_source_id");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("message_id");
+
+                    b.Property<DateTimeOffset?>("ResolvedTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_time");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_unanswered_questions");
+
+                    b.HasIndex("MessageId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_unanswered_questions_message_id");
+
+                    b.HasIndex("TenantId", "Day")
+                        .HasDatabaseName("ix_unanswered_questions_tenant_id_day")
+                        .HasFilter("resolved_time IS NULL");
+
+                    b.ToTable("unanswered_questions", (string)null);
+                });
+
             modelBuilder.Entity("SmbAgent.ApiKeys.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2233,6 +2401,16 @@ namespace SmbAgent.EntityFrameworkCore.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_tokens_users_user_id");
+                });
+
+            modelBuilder.Entity("SmbAgent.Analytics.UnansweredQuestion", b =>
+                {
+                    b.HasOne("SmbAgent.Conversations.ConversationMessage", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_unanswered_questions_conversation_messages_message_id");
                 });
 
             modelBuilder.Entity("SmbAgent.Conversations.ConversationMessage", b =>
