@@ -114,6 +114,7 @@ public sealed class HealthTests(WebFixture fixture) : IClassFixture<WebFixture>
         document.QuerySelector("#health-memory")!.TextContent.ShouldContain("MB");
         document.QuerySelector("#health-redis")!.TextContent.ShouldContain("yes");
         document.QuerySelectorAll("#health-providers tbody tr").Length.ShouldBe(3);
+        document.QuerySelectorAll("#health-turns tbody tr").Select(r => r.QuerySelector("th")!.TextContent).ShouldBe(["Retrieval", "Model", "Speech"]);
         document.QuerySelector("#health-incidents")!.TextContent.ShouldContain("No incidents yet.");
         document.QuerySelector("a[href='/Host/Health']").ShouldNotBeNull("the menu links the page");
         (await invalid.Content.ReadAsStringAsync()).ShouldContain("Memory must be between 16 MB and 1 TB, or empty.");

@@ -8,6 +8,7 @@ public sealed record HealthSnapshotDto(
     MemoryHealthDto Memory,
     RedisHealthDto Redis,
     SessionHealthDto Sessions,
+    TurnTimingHealthDto? Turns,
     DatabaseHealthDto Database,
     JobServerHealthDto Jobs,
     IReadOnlyDictionary<string, ProviderActivityDto> Providers,

@@ -18,6 +18,7 @@ public static class HealthServiceCollectionExtensions
         services.AddSingleton<RedisConnectionMonitor>();
         services.AddSingleton<FallbackSessions>();
         services.AddScoped<HealthSnapshotService>();
+        services.AddScoped<TurnTimingHealth>();
         services.AddScoped<HealthAlertAppService>();
         services.AddScoped<SessionCleanup>();
         services.AddSingleton<RedisStatistics>();

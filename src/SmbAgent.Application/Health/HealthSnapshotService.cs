@@ -24,6 +24,7 @@ public sealed class HealthSnapshotService(
     RedisConnectionMonitor redis,
     FallbackSessions fallbackSessions,
     ProviderActivity providers,
+    TurnTimingHealth turnTimings,
     IOptions<HealthOptions> options,
     IOptions<EmailOptions> email,
     IOptions<TwilioOptions> twilio,
@@ -54,6 +55,7 @@ public sealed class HealthSnapshotService(
             MemoryMeter.Measure(),
             redis.Snapshot(),
             await SessionsAsync(database?.Status != HealthStatuses.Unhealthy, cancellationToken),
+            database?.Status != HealthStatuses.Unhealthy ? await TurnTimingsAsync(cancellationToken) : null,
             new DatabaseHealthDto(database?.Status ?? HealthStatuses.Unhealthy, database?.Description),
             Jobs(jobs),
             new Dictionary<string, ProviderActivityDto>
@@ -118,6 +120,18 @@ public sealed class HealthSnapshotService(
         catch (NpgsqlException)
         {
             return new SessionHealthDto(null, null, fallbackSessions.Count, window);
+        }
+    }
+
+    private async Task<TurnTimingHealthDto?> TurnTimingsAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await turnTimings.MeasureAsync(cancellationToken);
+        }
+        catch (NpgsqlException)
+        {
+            return null;
         }
     }
 

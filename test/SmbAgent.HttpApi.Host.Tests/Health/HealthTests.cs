@@ -57,6 +57,25 @@ public sealed class HealthTests(LoopbackApiFixture loopback) : IClassFixture<Loo
     }
 
     [Fact]
+    public async Task A_turn_answered_from_knowledge_shows_in_the_turn_time_split()
+    {
+        var business = await ChatBusinesses.CreateAsync(_fixture);
+        var before = (await GetAsync(_fixture.Factory.CreateClient(), "/health")).Body.GetProperty("turns");
+        var chat = new ChatClient(_fixture.Factory.CreateClient(), business.WidgetKey);
+        await chat.StartAsync();
+        (await chat.SayAsync("When are you open on Saturday?")).ShouldContain("Saturdays");
+
+        var turns = (await GetAsync(_fixture.Factory.CreateClient(), "/health")).Body.GetProperty("turns");
+
+        turns.GetProperty("turns").GetInt32().ShouldBe(before.GetProperty("turns").GetInt32() + 1);
+        var retrieval = turns.GetProperty("retrieval");
+        retrieval.GetProperty("turns").GetInt32().ShouldBe(before.GetProperty("retrieval").GetProperty("turns").GetInt32() + 1);
+        retrieval.GetProperty("p50Ms").GetInt32().ShouldBeGreaterThan(0);
+        turns.GetProperty("model").GetProperty("p95Ms").GetInt32().ShouldBeGreaterThan(0);
+        turns.GetProperty("windowMinutes").GetInt32().ShouldBe(60);
+    }
+
+    [Fact]
     public async Task A_chat_started_counts_as_an_active_chat_session()
     {
         var before = (await GetAsync(_fixture.Factory.CreateClient(), "/health")).Body.GetProperty("sessions");
