@@ -169,6 +169,7 @@ public static class SmbAgentApplicationServiceCollectionExtensions
         services.Configure<EmailOptions>(section);
         if (section.Get<EmailOptions>()?.UsesSmtp == true)
         {
+            services.AddProviderActivity();
             services.AddSingleton<IEmailSender, SmtpEmailSender>();
         }
         else

@@ -14,7 +14,7 @@ public static class HealthServiceCollectionExtensions
             .Bind(configuration.GetSection(HealthOptions.SectionName))
             .Validate(o => o.ActiveSessionWindow > TimeSpan.Zero, "Health:ActiveSessionWindow must be positive.")
             .ValidateOnStart();
-        services.AddSingleton<ProviderActivity>();
+        services.AddProviderActivity();
         services.AddSingleton<RedisConnectionMonitor>();
         services.AddSingleton<FallbackSessions>();
         services.AddScoped<HealthSnapshotService>();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
+using SmbAgent.Health;
 using SmbAgent.Twilio.DevelopmentOutbox;
 
 namespace SmbAgent.Twilio;
@@ -18,6 +19,7 @@ public static class TwilioServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddTwilio(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddProviderActivity();
         if (services.Any(service => service.ServiceType == typeof(TwilioRestClients)))
         {
             return services;

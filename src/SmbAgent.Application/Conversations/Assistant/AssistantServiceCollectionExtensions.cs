@@ -4,6 +4,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OpenAI;
+using SmbAgent.Health;
 using SmbAgent.KnowledgeBase.Embeddings;
 
 namespace SmbAgent.Conversations.Assistant;
@@ -17,6 +18,7 @@ public static class AssistantServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddConversationAssistant(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddProviderActivity();
         var section = configuration.GetSection(AssistantOptions.SectionName);
         var assistant = section.Get<AssistantOptions>() ?? new AssistantOptions();
         var openAi = configuration.GetSection(OpenAIEmbeddingOptions.SectionName).Get<OpenAIEmbeddingOptions>() ?? new OpenAIEmbeddingOptions();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OpenAI;
+using SmbAgent.Health;
 
 namespace SmbAgent.KnowledgeBase.Embeddings;
 
@@ -17,6 +18,7 @@ public static class EmbeddingServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddEmbeddings(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddProviderActivity();
         var local = configuration.GetSection(EmbeddingOptions.SectionName).Get<EmbeddingOptions>() ?? new EmbeddingOptions();
         var openAi = configuration.GetSection(OpenAIEmbeddingOptions.SectionName).Get<OpenAIEmbeddingOptions>() ?? new OpenAIEmbeddingOptions();
         var apiKey = openAi.ApiKey is { Length: > 0 } configured ? configured : configuration["OPENAI_API_KEY"];

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OpenAI;
 using OpenAI.Audio;
 using SmbAgent.BackgroundJobs;
+using SmbAgent.Health;
 using SmbAgent.KnowledgeBase.Embeddings;
 
 namespace SmbAgent.Voice.Speech;
@@ -18,6 +19,7 @@ public static class SpeechServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddPremiumSpeech(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddProviderActivity();
         var section = configuration.GetSection(SpeechOptions.SectionName);
         var speech = section.Get<SpeechOptions>() ?? new SpeechOptions();
         var openAi = configuration.GetSection(OpenAIEmbeddingOptions.SectionName).Get<OpenAIEmbeddingOptions>() ?? new OpenAIEmbeddingOptions();
