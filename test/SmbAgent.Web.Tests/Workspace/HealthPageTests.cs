@@ -40,6 +40,7 @@ public sealed class HealthPageTests(HealthPageTests.Fixture fixture) : IClassFix
         var document = new HtmlParser().ParseDocument(html);
 
         document.QuerySelector(".upgrade-prompt").ShouldBeNull();
+        document.QuerySelector("ul.nav a.nav-link[href='/Workspace/Health']").ShouldNotBeNull("the menu has the page");
         var notifications = document.QuerySelectorAll("#health-notifications .health-notification");
         notifications.Select(r => r.QuerySelector(".last-error")!.TextContent).ShouldBe(["ours: sms retrying", "ours: email refused"]);
         notifications.Select(r => r.QuerySelector(".recipient")!.TextContent).ShouldBe(["…4567", "o…@example.com"]);
