@@ -20,6 +20,7 @@ public static class HealthServiceCollectionExtensions
         services.AddScoped<HealthSnapshotService>();
         services.AddScoped<TurnTimingHealth>();
         services.AddScoped<HealthAlertAppService>();
+        services.AddScoped<BusinessHealthAppService>();
         services.AddScoped<SessionCleanup>();
         services.AddSingleton<RedisStatistics>();
         services.AddBackgroundJob<HealthAlertJob, EvaluateHealthAlertsArgs>();

@@ -23,6 +23,7 @@ public static class AdminMenu
         new("Notifications", "/Workspace/Notifications", "bi-bell", SmbPermissions.Workspace.ManageSettings),
         new("API keys", "/Workspace/ApiKeys", "bi-key", SmbPermissions.ApiKeys.Manage, SmbFeatures.Platform.ApiAccess),
         new("Webhooks", "/Workspace/Webhooks/Index", "bi-broadcast", SmbPermissions.Webhooks.Manage, SmbFeatures.Platform.ApiAccess),
+        new("Health", "/Workspace/Health", "bi-heart-pulse", SmbPermissions.Workspace.ManageSettings, SmbFeatures.Platform.HealthPage),
         new("Team", "/Workspace/Team", "bi-people", SmbPermissions.Workspace.ManageTeam),
         new("Privacy", "/Workspace/Privacy", "bi-shield-lock", SmbPermissions.Workspace.ManagePrivacy),
         new("Plan", "/Workspace/Plan", "bi-stars", SmbPermissions.Workspace.Default),

@@ -13,6 +13,7 @@ public sealed class StaffAccessTests(WebFixture fixture) : IClassFixture<WebFixt
     [InlineData("/Workspace/Agent")]
     [InlineData("/Workspace/Team")]
     [InlineData("/Workspace/Privacy")]
+    [InlineData("/Workspace/Health")]
     [InlineData("/Workspace/Questions/Edit")]
     public async Task Staff_get_403_on_owner_only_pages(string path)
     {
