@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text;
 using Microsoft.Extensions.Options;
 using SmbAgent.KnowledgeBase.Extraction;
@@ -24,21 +23,7 @@ public sealed class WebhookSender(IHttpClientFactory httpClientFactory, IOptions
         UseCookies = false,
         UseProxy = false,
         ConnectTimeout = options.AttemptTimeout,
-        ConnectCallback = async (context, cancellationToken) =>
-        {
-            var address = await UrlAddressPolicy.ResolveAsync(context.DnsEndPoint.Host, options.AllowLoopbackTargets, cancellationToken);
-            var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-            try
-            {
-                await socket.ConnectAsync(new IPEndPoint(address, context.DnsEndPoint.Port), cancellationToken);
-                return new NetworkStream(socket, ownsSocket: true);
-            }
-            catch
-            {
-                socket.Dispose();
-                throw;
-            }
-        },
+        ConnectCallback = (context, cancellationToken) => UrlAddressPolicy.ConnectAsync(context.DnsEndPoint, options.AllowLoopbackTargets, cancellationToken),
     };
 
     public async Task<Result> SendAsync(Uri url, string secret, Guid eventId, string body, CancellationToken cancellationToken)

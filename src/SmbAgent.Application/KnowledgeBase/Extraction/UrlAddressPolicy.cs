@@ -107,4 +107,24 @@ public static class UrlAddressPolicy
 
         return addresses[0];
     }
+
+    /// <summary>
+    /// A <see cref="SocketsHttpHandler.ConnectCallback"/> that connects only to an address <see cref="ResolveAsync"/>
+    /// allows, resolved as the connection opens, so a name re-pointed after it was checked still can't reach inside.
+    /// </summary>
+    public static async ValueTask<Stream> ConnectAsync(DnsEndPoint endPoint, bool allowLoopback, CancellationToken cancellationToken)
+    {
+        var address = await ResolveAsync(endPoint.Host, allowLoopback, cancellationToken);
+        var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(new IPEndPoint(address, endPoint.Port), cancellationToken);
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text;
 using Microsoft.Extensions.Options;
 
@@ -31,21 +30,7 @@ public sealed class UrlPageFetcher(IHttpClientFactory httpClientFactory, IOption
         UseProxy = false,
         AutomaticDecompression = DecompressionMethods.All,
         ConnectTimeout = TimeSpan.FromSeconds(options.FetchTimeoutSeconds),
-        ConnectCallback = async (context, cancellationToken) =>
-        {
-            var address = await UrlAddressPolicy.ResolveAsync(context.DnsEndPoint.Host, options.AllowLoopbackUrls, cancellationToken);
-            var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-            try
-            {
-                await socket.ConnectAsync(new IPEndPoint(address, context.DnsEndPoint.Port), cancellationToken);
-                return new NetworkStream(socket, ownsSocket: true);
-            }
-            catch
-            {
-                socket.Dispose();
-                throw;
-            }
-        },
+        ConnectCallback = (context, cancellationToken) => UrlAddressPolicy.ConnectAsync(context.DnsEndPoint, options.AllowLoopbackUrls, cancellationToken),
     };
 
     public static Uri ParseUrl(string url) =>
